@@ -1,0 +1,22 @@
+//! Copydesk turns the raw OCR text of printed newspaper pages into clean,
+//! article-by-article text.
+//!
+//! The layers, each depending only on those above it in this list:
+//!
+//! - [`text`]: decoding, line indexing, script-aware joining; knows nothing
+//!   of newspapers.
+//! - [`model`]: editions, pages, blocks, roles and articles as plain data.
+//! - [`load`]: reading pages from disk, with errors an editor can act on.
+//! - [`segment`]: proposes the split of a page into blocks and articles from
+//!   typographic and language cues.
+//! - [`compose`]: renders an article's fields and paragraphs from its blocks.
+//! - [`report`]: the JSON contract printed by `copydesk split`.
+//! - [`cli`]: the command line.
+
+pub mod cli;
+pub mod compose;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod segment;
+pub mod text;

@@ -1,0 +1,78 @@
+//! What can go wrong when reading pages, said so an editor can act on it.
+
+use std::path::{Path, PathBuf};
+
+use crate::text::DecodeError;
+
+/// A page or folder that could not be loaded, and why.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file or folder could not be opened or read.
+    #[error("cannot read \"{}\": {}", path.display(), describe_io(source))]
+    Io {
+        /// What was being read.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// A folder without any `.txt` page in it.
+    #[error("cannot read \"{}\": the folder has no page files (*.txt)", folder.display())]
+    NoPages {
+        /// The folder.
+        folder: PathBuf,
+    },
+    /// A file with no text in it.
+    #[error("cannot read \"{}\": the file is empty", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file over the size limit.
+    #[error("cannot read \"{}\": it is {} bytes, over the limit of {} bytes for one page file", path.display(), size, limit)]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Bytes that are not text in the detected or requested encoding.
+    #[error("cannot read \"{}\": {}", path.display(), source)]
+    Decode {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong with its bytes.
+        source: DecodeError,
+    },
+    /// An `--encoding` name no encoding answers to.
+    #[error("unknown encoding \"{label}\"; try utf-8, gb18030, gbk, big5, utf-16le or utf-16be")]
+    UnknownEncoding {
+        /// The name given.
+        label: String,
+    },
+}
+
+impl LoadError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+
+    pub(crate) fn decode(path: &Path, source: DecodeError) -> Self {
+        Self::Decode {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}

@@ -1,0 +1,195 @@
+//! The JSON contract of `copydesk split`: what later tools rely on.
+//!
+//! Field names listed in the README are a contract; fields may be added but
+//! never renamed or removed. Pages and lines count from 1; `last_line` is
+//! inclusive.
+
+use serde::{Deserialize, Serialize};
+
+use crate::compose::compose;
+use crate::model::{Edition, Role, Span, Split};
+
+/// Version of this JSON shape.
+pub const VERSION: u32 = 1;
+
+/// The proposed split of an edition, as printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SplitReport {
+    /// Version of the JSON shape.
+    pub version: u32,
+    /// What was read.
+    pub source: SourceReport,
+    /// Articles in reading order.
+    pub articles: Vec<ArticleReport>,
+    /// Runs of noise lines.
+    pub noise: Vec<NoiseReport>,
+}
+
+/// The pages read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceReport {
+    /// Pages in order.
+    pub pages: Vec<PageReport>,
+}
+
+/// One page read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageReport {
+    /// File name, with `#N` for the N-th page of a form-feed file.
+    pub name: String,
+    /// The file it was read from.
+    pub path: String,
+    /// SHA-256 of the page's exact source bytes.
+    pub sha256: String,
+    /// The encoding it was decoded from.
+    pub encoding: String,
+    /// Number of lines.
+    pub line_count: usize,
+    /// Size of the page's source bytes.
+    pub bytes: u64,
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleReport {
+    /// Stable identifier.
+    pub id: String,
+    /// Where it lies: more than one span when another item interrupts it.
+    pub spans: Vec<Span>,
+    /// Lead-in above the headline.
+    pub kicker: Option<String>,
+    /// Main title.
+    pub headline: Option<String>,
+    /// Secondary title.
+    pub subheadline: Option<String>,
+    /// Column label after the headline.
+    pub rubric: Option<String>,
+    /// Who wrote it.
+    pub byline: Option<String>,
+    /// Body paragraphs, broken lines rejoined.
+    pub paragraphs: Vec<String>,
+    /// Photo captions.
+    pub captions: Vec<String>,
+    /// Its blocks in source order.
+    pub blocks: Vec<BlockReport>,
+}
+
+/// One block of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockReport {
+    /// Page, from 1.
+    pub page: u32,
+    /// First line, from 1.
+    pub first_line: u32,
+    /// Last line, inclusive.
+    pub last_line: u32,
+    /// Its role.
+    pub role: Role,
+    /// Why, in words.
+    pub reason: String,
+    /// Byte offset of its start in the page's decoded text.
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+}
+
+/// A run of noise lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoiseReport {
+    /// Page, from 1.
+    pub page: u32,
+    /// First line, from 1.
+    pub first_line: u32,
+    /// Last line, inclusive.
+    pub last_line: u32,
+    /// Why, in words.
+    pub reason: String,
+}
+
+impl SplitReport {
+    /// Describes `split` of `edition`.
+    pub fn new(edition: &Edition, split: &Split) -> Self {
+        let pages = edition
+            .pages
+            .iter()
+            .map(|page| PageReport {
+                name: page.name.clone(),
+                path: page.source.path.display().to_string(),
+                sha256: page.sha256.clone(),
+                encoding: page.encoding.to_owned(),
+                line_count: page.line_count(),
+                bytes: page.source.byte_range.end - page.source.byte_range.start,
+            })
+            .collect();
+        let articles = split
+            .articles
+            .iter()
+            .map(|&id| {
+                let text = compose(edition, split, id);
+                let blocks = split
+                    .blocks_of(id)
+                    .map(|block| {
+                        let span = block.span(edition);
+                        BlockReport {
+                            page: span.page,
+                            first_line: span.first_line,
+                            last_line: span.last_line,
+                            role: block.role,
+                            reason: block.cue.describe().to_owned(),
+                            start: block.range.start,
+                            end: block.range.end,
+                        }
+                    })
+                    .collect();
+                ArticleReport {
+                    id: id.to_string(),
+                    spans: split.spans(id, edition),
+                    kicker: text.kicker,
+                    headline: text.headline,
+                    subheadline: text.subheadline,
+                    rubric: text.rubric,
+                    byline: text.byline,
+                    paragraphs: text.paragraphs,
+                    captions: text.captions,
+                    blocks,
+                }
+            })
+            .collect();
+        Self {
+            version: VERSION,
+            source: SourceReport { pages },
+            articles,
+            noise: noise_runs(edition, split),
+        }
+    }
+}
+
+/// Noise blocks merged wherever no article block lies between them.
+fn noise_runs(edition: &Edition, split: &Split) -> Vec<NoiseReport> {
+    let mut runs: Vec<NoiseReport> = Vec::new();
+    let mut previous_was_noise = false;
+    for block in &split.blocks {
+        if block.article.is_some() {
+            previous_was_noise = false;
+            continue;
+        }
+        let span = block.span(edition);
+        let reason = block.cue.describe();
+        match runs.last_mut() {
+            Some(run) if previous_was_noise && run.page == span.page => {
+                run.last_line = span.last_line;
+                if !run.reason.contains(reason) {
+                    run.reason = format!("{}; {reason}", run.reason);
+                }
+            }
+            _ => runs.push(NoiseReport {
+                page: span.page,
+                first_line: span.first_line,
+                last_line: span.last_line,
+                reason: reason.to_owned(),
+            }),
+        }
+        previous_was_noise = true;
+    }
+    runs
+}

@@ -1,0 +1,107 @@
+//! Bylines: who wrote the article. Chinese papers print them on a line of
+//! their own (融媒评论员, 本报记者 张三 通讯员 李四, 文/张三) or inside the
+//! dateline's brackets (本报讯(记者 陈晓苏)); English papers use `By NAME`
+//! above the text, or sign at the end (`W. J. BRYAN.`).
+
+use super::regex;
+use crate::text::script::display_width;
+
+/// Longest line (in display columns) that can be a byline line.
+const MAX_WIDTH: usize = 64;
+
+/// True when the whole line is a byline.
+pub fn is_byline_line(line: &str) -> bool {
+    let line = line.trim();
+    if display_width(line) > MAX_WIDTH {
+        return false;
+    }
+    let chinese = regex!(concat!(
+        r"^[□■◎●○◇◆★☆\s]*(?:(?:\p{Han}{0,6}(?:记者|通讯员|评论员|撰稿人?|作者|实习生)|[文图摄]\s*[/／|｜:：])",
+        r"\s*(?:[\p{Han}·]{2,4}(?:\s+|、|，|,|$))*\s*)+$"
+    ));
+    let english = regex!(r"^(?:By|BY)\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}(?:\s*(?:,|and|AND|&).*)?$");
+    chinese.is_match(line) || english.is_match(line) || is_signature_line(line)
+}
+
+/// True when the line is a name signed at the end of an article.
+pub fn is_signature_line(line: &str) -> bool {
+    let signature =
+        regex!(r"^[-—–]*\s*(?:[A-Z]\.\s*){1,3}[A-Z][A-Za-z'\-]+\.?\s*$|^[-—–]+\s*[A-Z][A-Za-z.' ]{2,40}$");
+    signature.is_match(line.trim())
+}
+
+/// Where a signature at the end of a line of text starts ("…as I do.
+/// W. J. BRYAN." gives the offset of "W."), if there is one.
+pub fn trailing_signature(line: &str) -> Option<usize> {
+    let pattern = regex!(r#"[.!?"”]\s+((?:[A-Z]\.\s?){1,3}[A-Z][A-Z'\-]+\.?)\s*$"#);
+    // Only the line's tail can hold it; searching there keeps long lines cheap.
+    let tail_start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let found = pattern.captures(&line[tail_start..])?;
+    Some(tail_start + found.get(1)?.start())
+}
+
+/// The byline inside a dateline's brackets: "融媒首席记者 陈晓苏" from
+/// "本报讯(融媒首席记者 陈晓苏) 11月4日上午…".
+pub fn dateline_byline(paragraph: &str) -> Option<&str> {
+    let pattern = regex!(concat!(
+        r"^[\s\u{3000}]*(?:本报讯|本报[\p{Han}\d]{0,8}讯|[\p{Han}\d]{0,12}(?:社|台|网|报)[\p{Han}\d\s]{0,16}电)",
+        r"\s*[(（]([^)）]{1,40})[)）]"
+    ));
+    let inner = pattern.captures(paragraph)?.get(1)?.as_str().trim();
+    let names_someone = regex!(r"记者|通讯员|评论员|撰稿|作者|实习生").is_match(inner);
+    names_someone.then_some(inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_byline_lines() {
+        for line in [
+            "融媒评论员",
+            "本报记者 张三 通讯员 李四",
+            "文/张三",
+            "□ 记者 王五",
+            "特约评论员",
+        ] {
+            assert!(is_byline_line(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn headlines_mentioning_reporters_are_not_bylines() {
+        for line in ["记者探访城市更新一线", "图书馆开放", "城市更新的口子 断不会开"]
+        {
+            assert!(!is_byline_line(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn english_bylines_and_signatures() {
+        assert!(is_byline_line("By JOHN SMITH"));
+        assert!(is_byline_line("By Mary Jones and Tom Lee, Staff Writers"));
+        assert!(is_byline_line("W. J. BRYAN."));
+        assert!(!is_byline_line("By the way, nobody came."));
+    }
+
+    #[test]
+    fn signature_at_the_end_of_a_line() {
+        let line = "as I do. W. J. BRYAN.";
+        assert_eq!(trailing_signature(line), Some(9));
+        assert_eq!(trailing_signature("as I do."), None);
+    }
+
+    #[test]
+    fn byline_from_the_dateline() {
+        assert_eq!(
+            dateline_byline("本报讯(融媒首席记者 陈晓苏) 11月4日上午,会议召开。"),
+            Some("融媒首席记者 陈晓苏")
+        );
+        assert_eq!(
+            dateline_byline("新华社北京11月6日电（记者 张三）国务院…"),
+            Some("记者 张三")
+        );
+        assert_eq!(dateline_byline("本报讯(通稿) 会议召开。"), None);
+    }
+}

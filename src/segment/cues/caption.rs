@@ -1,0 +1,46 @@
+//! Photo captions: 图为…, ▲…, a photographer's credit ending in 摄, or in
+//! English a `Photo by` credit or an agency's `(AP Photo)`.
+
+use super::regex;
+
+/// True when the line is (or opens) a photo caption.
+pub fn is_caption(line: &str) -> bool {
+    let chinese = regex!(concat!(
+        r"^[\s\u{3000}]*(?:图为|▲|△|上图|下图|左图|右图|图[：:]|（图）)|",
+        r"(?:\s摄|供图|图片由[\p{Han}\w]{1,20}提供|资料图片?)[)）]?\s*$"
+    ));
+    let english = regex!(concat!(
+        r"^\s*(?:PHOTO|Photo|ABOVE|Above|PICTURED|Pictured)\s*[:—–\-]|",
+        r"\((?:AP|Reuters|AFP|Getty Images?)(?: Photo)?[^)]*\)\s*$|\bPhoto(?:graph)? (?:by|courtesy)\b|\bCourtesy of\b"
+    ));
+    chinese.is_match(line) || english.is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions() {
+        for line in [
+            "图为工作人员在签约现场为群众提供咨询。",
+            "▲ 北三环沿线",
+            "本报记者 张三 摄",
+            "Photo by Jane Doe",
+            "Crowds gather at the square. (AP Photo/John Smith)",
+        ] {
+            assert!(is_caption(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn text_is_not_a_caption() {
+        for line in [
+            "图书馆开放",
+            "本报讯(融媒首席记者 陈晓苏)",
+            "The photographer arrived late.",
+        ] {
+            assert!(!is_caption(line), "{line:?}");
+        }
+    }
+}

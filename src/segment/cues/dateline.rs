@@ -1,0 +1,60 @@
+//! Datelines: the words that open a news story and say where it was filed.
+//! A paragraph opening with one starts an article: 本报讯, 新华社北京11月6日电,
+//! 据…报道, `WASHINGTON —`, `NEW YORK, Jan. 5 (AP) —`, `LINCOLN, Neb., Feb. 1.—`.
+
+use super::regex;
+
+/// True when the paragraph opens with a dateline.
+pub fn opens_with_dateline(paragraph: &str) -> bool {
+    let chinese = regex!(concat!(
+        r"^[\s\u{3000}]*(?:本报讯|本报[\p{Han}\d]{0,8}讯|",
+        r"[\p{Han}\d]{0,12}(?:新华社|中新社|中国新闻社|人民网|央视网|新华网|中新网|\p{Han}{1,6}社)[\p{Han}\d\s]{0,16}电|",
+        r"据\p{Han}{2,10}(?:报道|消息))"
+    ));
+    let english = regex!(concat!(
+        r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}",
+        r"(?:,\s*[A-Z][a-z]{1,9}\.?(?:\s+\d{1,2})?)?(?:,\s*[A-Z][a-z]{1,9}\.?(?:\s+\d{1,2})?)?",
+        r"\s*(?:\([A-Za-z .]{2,24}\))?\.?\s*(?:—|–|--|-)\s?[\x22“]?[A-Z][a-z]"
+    ));
+    chinese.is_match(paragraph) || english.is_match(paragraph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_datelines() {
+        for text in [
+            "本报讯(融媒首席记者 陈晓苏) 11月4日上午",
+            "新华社北京11月6日电 国务院…",
+            "据央视新闻报道,昨日…",
+            "\u{3000}\u{3000}本报讯 昨天",
+        ] {
+            assert!(opens_with_dateline(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn english_datelines() {
+        for text in [
+            "WASHINGTON — The Senate voted",
+            "NEW YORK, Jan. 5 (AP) — Stocks fell",
+            "LONDON (Reuters) - Prices",
+            "LINCOLN, Neb., Feb. 1.—The legislature",
+        ] {
+            assert!(opens_with_dateline(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn titles_with_dashes_and_plain_text_are_not_datelines() {
+        for text in [
+            "NEW TARIFFS — WHAT THEY MEAN",
+            "The President's speeches",
+            "会议强调,要全面加强",
+        ] {
+            assert!(!opens_with_dateline(text), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! OCR debris: what the recogniser made of illustrations, rules, ornaments
+//! and smudges. It has no real words: tokens mix cases inside a word
+//! (`tfhVthfnkn`), put digits among letters (`He4herefore`), lack vowels
+//! (`jrw`), or are bare punctuation (`,,ja..`).
+//!
+//! Chinese debris is rarer and shows as lines without any ideograph, letter
+//! or digit; lines that are mostly Han are never judged by word shape.
+
+use super::regex;
+use crate::text::script::is_mostly_spaceless;
+
+/// How word-like a line is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordShape {
+    /// Tokens that look like words, numbers or initials.
+    pub good: usize,
+    /// Tokens judged (dashes and ampersands are not).
+    pub judged: usize,
+    /// A token with a case change or digit inside a word: a strong sign.
+    pub mangled: bool,
+}
+
+/// True when the line is OCR debris rather than text.
+pub fn is_debris(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    if !line.chars().any(|c| c.is_alphanumeric()) {
+        return true;
+    }
+    if is_mostly_spaceless(line) {
+        return false;
+    }
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = line.chars().filter(|c| c.is_ascii_digit()).count();
+    if letters == 0 {
+        return false; // numbers are page furniture's business, not debris
+    }
+    if letters < 4 && digits == 0 {
+        return true;
+    }
+    let shape = word_shape(line);
+    shape.judged > 0 && shape.good * 2 < shape.judged
+}
+
+/// True when the line is text of doubtful quality: worth absorbing into a
+/// neighbouring run of debris, not worth calling debris on its own.
+pub fn is_doubtful(line: &str) -> bool {
+    if is_mostly_spaceless(line) {
+        return false;
+    }
+    let shape = word_shape(line);
+    shape.mangled || (shape.judged > 0 && shape.good * 5 < shape.judged * 4)
+}
+
+/// Judges each whitespace-separated token of a Latin line.
+pub fn word_shape(line: &str) -> WordShape {
+    let mut shape = WordShape {
+        good: 0,
+        judged: 0,
+        mangled: false,
+    };
+    for token in line.split_whitespace() {
+        let Some(verdict) = judge_token(token) else {
+            continue;
+        };
+        shape.judged += 1;
+        match verdict {
+            Token::Word => shape.good += 1,
+            Token::Mangled => shape.mangled = true,
+            Token::Junk => {}
+        }
+    }
+    shape
+}
+
+enum Token {
+    Word,
+    Junk,
+    Mangled,
+}
+
+fn judge_token(raw: &str) -> Option<Token> {
+    if raw.chars().all(|c| matches!(c, '-' | '—' | '–' | '&')) {
+        return None;
+    }
+    if regex!(r"^(?:[A-Z]\.){1,3}$").is_match(raw) {
+        return Some(Token::Word); // initials: W. or U.S.
+    }
+    let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    if token.is_empty() {
+        return Some(Token::Junk);
+    }
+    let has_digit = token.chars().any(|c| c.is_ascii_digit());
+    let has_letter = token.chars().any(|c| c.is_alphabetic());
+    if has_digit && !has_letter {
+        return Some(Token::Word);
+    }
+    if has_digit {
+        let ordinal = regex!(r"^\d+(?:st|nd|rd|th|d|s)$").is_match(token);
+        return Some(if ordinal { Token::Word } else { Token::Mangled });
+    }
+    let mut verdict = Token::Word;
+    for part in token.split(['-', '\'', '’']).filter(|p| !p.is_empty()) {
+        match judge_part(part) {
+            Token::Word => {}
+            Token::Mangled => return Some(Token::Mangled),
+            Token::Junk => verdict = Token::Junk,
+        }
+    }
+    Some(verdict)
+}
+
+fn judge_part(part: &str) -> Token {
+    if !part.chars().all(char::is_alphabetic) {
+        return Token::Junk;
+    }
+    let mut chars = part.chars();
+    let first = chars.next().unwrap_or(' ');
+    let rest_lower = chars.clone().all(char::is_lowercase);
+    let all_upper = part.chars().all(char::is_uppercase);
+    if !(rest_lower || all_upper) {
+        return Token::Mangled; // case flips inside a word: tfhVthfnkn
+    }
+    let length = part.chars().count();
+    if length == 1 {
+        return if matches!(first, 'a' | 'A' | 'I' | 'O' | 'o') {
+            Token::Word
+        } else {
+            Token::Junk
+        };
+    }
+    let has_vowel = part.chars().any(|c| "aeiouyAEIOUY".contains(c));
+    if !has_vowel && !all_upper && !(length == 2 && first.is_uppercase()) {
+        return Token::Junk;
+    }
+    if longest_consonant_run(part) >= 5 {
+        return Token::Junk;
+    }
+    Token::Word
+}
+
+fn longest_consonant_run(word: &str) -> usize {
+    word.chars()
+        .fold((0, 0), |(run, best), c| {
+            if "aeiouyAEIOUY".contains(c) {
+                (0, best)
+            } else {
+                (run + 1, best.max(run + 1))
+            }
+        })
+        .1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_and_letter_soup_are_debris() {
+        for line in [
+            "?. \".?",
+            "Tfv jrw \"",
+            ",,ja..",
+            "i5\"W ;'v'",
+            "'(t",
+            "\"''- -",
+            "J 3T :s k",
+        ] {
+            assert!(is_debris(line), "{line:?} should be debris");
+        }
+        assert!(is_debris(
+            "' ib 'i.tt4iii'iiy-iTf\"\"---' -riii-nitrtr\" - -A-bihafc'Cxtg.Jta--."
+        ));
+    }
+
+    #[test]
+    fn damaged_but_real_text_is_not_debris() {
+        for line in [
+            "tey(riutomr.yib'&an abandonment, of. the his",
+            "He4herefore brinfcTOifcc to fafo",
+            "as I do. W. J. BRYAN.",
+            "Four times in 1900, 1904, 1908 and 1912",
+            "said :",
+        ] {
+            assert!(!is_debris(line), "{line:?} should not be debris");
+        }
+    }
+
+    #[test]
+    fn chinese_text_is_never_debris_by_word_shape() {
+        assert!(!is_debris("掌上永康客户端"));
+        assert!(!is_debris("12 ~ 25"));
+    }
+
+    #[test]
+    fn mangled_tokens_make_a_line_doubtful() {
+        assert!(is_doubtful("uMtM. igitj-dftniilii in - mini"));
+        assert!(!is_doubtful("him foi pecuniary favors but his real friends"));
+    }
+}

@@ -1,0 +1,52 @@
+//! Page furniture that can stand anywhere on a page: page numbers, the
+//! editors' credit line Chinese papers print on every page (责任编辑), and
+//! jump lines that send the reader to another page (转第2版, Continued on).
+
+use super::regex;
+use crate::text::script::display_width;
+
+/// Longest line (in display columns) judged as furniture.
+const MAX_WIDTH: usize = 48;
+
+/// True when the line is page furniture rather than part of an article.
+pub fn is_furniture(line: &str) -> bool {
+    if display_width(line) > MAX_WIDTH {
+        return false;
+    }
+    let page_number =
+        regex!(r"^\s*[-—–·•]*\s*(?:第\s*)?[A-Z]?\d{1,3}\s*(?:版|页)?\s*[-—–·•]*\s*$|(?i)^\s*page\s+\d+\s*$");
+    let credit = regex!(
+        r"^\s*(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|版式设计|组版|审读|签发|值班编委|本版编辑)\s*[:：\s]"
+    );
+    let jump = regex!(
+        r"(?:上接|下转|转第|接第|转\s*\d+\s*版).{0,8}版|(?i)continued\s+(?:on|from)\s+page|(?i)^\s*see\s.{0,40}\bpage\s+\d+"
+    );
+    page_number.is_match(line) || credit.is_match(line) || jump.is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_credits_and_jumps() {
+        for line in [
+            "- 3 -",
+            "A3",
+            "第2版",
+            "Page 12",
+            "责任编辑：张三",
+            "（下转第3版）",
+            "Continued on Page 4",
+        ] {
+            assert!(is_furniture(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn text_is_not_furniture() {
+        for line in ["表率。", "Do You Want War?", "编辑部的故事", "said :"] {
+            assert!(!is_furniture(line), "{line:?}");
+        }
+    }
+}

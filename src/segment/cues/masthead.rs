@@ -1,0 +1,79 @@
+//! Masthead and ear lines: what sits above the first article of a front
+//! page. Papers everywhere put the same things there: the title, the date
+//! (with the lunar date and weekday in China), volume and issue numbers, the
+//! sponsor (主办), price, weather, a hotline, a website or app.
+
+use super::regex;
+
+/// Longest line (in display columns) that is judged as masthead material;
+/// longer lines are text, whatever words they contain.
+pub const MAX_WIDTH: usize = 60;
+
+/// True when a short line carries a masthead or ear item.
+pub fn is_masthead_item(line: &str) -> bool {
+    let chinese = regex!(concat!(
+        r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月$|",
+        r"[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|农历|星期[一二三四五六日天]|^周[一二三四五六日]$|",
+        r"主办|主管|出版|刊号|出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|共\s*\d+\s*版|",
+        r"天气|多云|[晴阴][转天]|[小中大阵]雨|雷阵雨|[小中大]雪|℃|°|气温|[东南西北]风|",
+        r"热线|电话|传真|邮编|客户端|APP|微信|公众号|二维码|扫码|扫一扫|网址|www\.|https?:|\.com|\.cn\b|抖音|微博|",
+        r"^[\d\s.:/~～\-－+()（）]+$|(?:日报|晚报|晨报|商报|时报|都市报|青年报|法制报)$"
+    ));
+    let english = regex!(concat!(
+        r"(?i)\bvol(?:ume)?\b\.?\s*[ivxlc\d]+|\bno\.\s*\d+|",
+        r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?[^a-z]{0,12}\b1[6-9]\d\d\b|",
+        r"\b20\d\d\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|",
+        r"\bprice\b|\bcents?\b|\bedition\b|\bestablished\b|\bweather\b|\bforecast\b|\bwhole\s+number\b|",
+        r"\bpages?\s+\d|\bsection\s+[a-z\d]\b|\$\d|\bsubscri|\bentered\b.*\bpost|\bpublished\b"
+    ));
+    chinese.is_match(line) || english.is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_masthead_items() {
+        for line in [
+            "中共永康市委主办",
+            "2022年11月",
+            "壬寅年十月十四",
+            "星期一",
+            "07",
+            "87110110",
+            "永康日报",
+            "12 ~ 25",
+            "掌上永康客户端",
+            "国内统一连续出版物号 CN33-0061",
+            "多云转晴",
+        ] {
+            assert!(is_masthead_item(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn english_masthead_items() {
+        for line in [
+            "VOL. 16, NO. 2",
+            ". Lincoln, Nebraska, February, 1916",
+            "Whole Number 682",
+            "PRICE TWO CENTS",
+            "Monday Morning Edition",
+        ] {
+            assert!(is_masthead_item(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn headlines_are_not_masthead_items() {
+        for line in [
+            "清廉金华建设推进会以视频形式召开",
+            "城市更新的口子 断不会开",
+            "The Duty of a Friend",
+            "DIFFERENCES NOT PERSONAL",
+        ] {
+            assert!(!is_masthead_item(line), "{line:?}");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The shape of title lines. English titles are set in capitals or title
+//! case; Chinese titles are short lines without a full stop. Around the main
+//! title stand a lead-in kicker above it (…时指出), a subheadline marked with
+//! a dash (——), or a short rubric; inside an article, numbered crossheads
+//! (一、 (二)) head its sections.
+
+use super::regex;
+use crate::text::script::{han_count, is_han};
+
+/// How an English line is capitalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capitals {
+    /// Every letter a capital: `DIFFERENCES NOT PERSONAL`.
+    All,
+    /// Every significant word capitalised: `The Duty of a Friend`.
+    Title,
+}
+
+/// Small words English title case leaves in lower case.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "of", "to", "in", "on", "at", "by", "up", "as", "is",
+    "it", "vs", "via", "with", "from", "into", "than", "over", "upon", "per",
+];
+
+/// Words a title does not end with: a line ending in one breaks a sentence.
+const DANGLING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "by", "with", "at", "from", "as",
+    "that", "which", "is", "are", "was", "were", "be", "his", "her", "their", "its", "not", "no", "if",
+    "than",
+];
+
+/// How the English line is capitalised, if like a title.
+pub fn capitals(line: &str) -> Option<Capitals> {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.is_empty() || words.len() > 16 {
+        return None;
+    }
+    let letters = || words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic());
+    if letters().count() >= 2 && letters().all(char::is_uppercase) {
+        return Some(Capitals::All);
+    }
+    let capitalised = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let significant_ok = words.iter().all(|w| {
+        capitalised(w) || MINOR_WORDS.contains(&w.to_lowercase().as_str()) && w.chars().count() <= 4
+    });
+    (capitalised(words[0]) && significant_ok).then_some(Capitals::Title)
+}
+
+/// True when the last word of an English line is one no title ends with.
+pub fn ends_with_dangling_word(line: &str) -> bool {
+    line.split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .is_some_and(|w| DANGLING_WORDS.contains(&w.as_str()))
+}
+
+/// True when a title line leads in to the headline: a Chinese kicker that
+/// ends in a verb of saying or a time phrase (…时指出, …表示), or a line
+/// ending in a colon.
+pub fn is_lead_in(line: &str) -> bool {
+    regex!(r"(?:指出|表示|强调|要求|提出|寄语|说|时|之际|期间|[：:])\s*$").is_match(line)
+}
+
+/// True when the line opens with the dash that marks a Chinese subheadline.
+pub fn has_subheadline_dash(line: &str) -> bool {
+    regex!(r"^[\s\u{3000}]*(?:——|—|--|－－|──)").is_match(line)
+}
+
+/// True for a numbered heading inside an article: 一、 (二) 3、
+pub fn is_crosshead(line: &str) -> bool {
+    regex!(
+        r"^[\s\u{3000}]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．])"
+    )
+    .is_match(line)
+}
+
+/// True for the word heading a contents box or an index of the issue.
+pub fn is_list_heading(line: &str) -> bool {
+    regex!(r"(?i)^\W*(?:contents|index|inside|in this issue|today's paper|目录|本期导读|导读|要闻提示|今日导读|本期看点|今日看点)\W*$")
+        .is_match(line)
+}
+
+/// True for a short Chinese label (at most eight ideographs, one phrase),
+/// such as a column rubric (城市更新进行时).
+pub fn is_short_label(line: &str) -> bool {
+    let line = line.trim();
+    han_count(line) <= 8 && !line.contains(char::is_whitespace)
+}
+
+/// Chinese front-page headlines are set large and rarely run past twenty
+/// characters on a line. A longer title line made of four or more spaced
+/// phrases is a headline and its subheadline that OCR read as one line.
+/// Returns where the subheadline starts: after the most phrases that still
+/// leave the headline shorter than the subheadline (the larger type holds
+/// fewer characters).
+pub fn run_together_split(line: &str) -> Option<(usize, usize)> {
+    let phrases: Vec<(usize, &str)> = line
+        .split(' ')
+        .scan(0usize, |offset, phrase| {
+            let start = *offset;
+            *offset += phrase.len() + 1;
+            Some((start, phrase))
+        })
+        .filter(|(_, p)| !p.is_empty())
+        .collect();
+    let total: usize = phrases.iter().map(|(_, p)| han_count(p)).sum();
+    let all_han = phrases.iter().all(|(_, p)| p.chars().any(is_han));
+    if phrases.len() < 4 || total < 20 || !all_han {
+        return None;
+    }
+    let mut head = 0;
+    let mut best = None;
+    for k in 1..phrases.len() {
+        head += han_count(phrases[k - 1].1);
+        if head < total - head {
+            best = Some(k);
+        }
+    }
+    let k = best?;
+    let (prev_start, prev) = phrases[k - 1];
+    Some((prev_start + prev.len(), phrases[k].0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_capitals() {
+        assert_eq!(capitals("DIFFERENCES NOT PERSONAL"), Some(Capitals::All));
+        assert_eq!(capitals("The Duty of a Friend"), Some(Capitals::Title));
+        assert_eq!(capitals("Do You Want War?"), Some(Capitals::Title));
+        assert_eq!(capitals("THREATENED FROM ANY QUARTER, that"), None);
+        assert_eq!(capitals("The Presidents vpreparedness program is"), None);
+    }
+
+    #[test]
+    fn dangling_words() {
+        assert!(ends_with_dangling_word("GO TO WAR FOR THE ENFORCEMENT OF"));
+        assert!(!ends_with_dangling_word("PHILIPPINE PROMISE KEPT"));
+    }
+
+    #[test]
+    fn lead_ins_dashes_crossheads_lists() {
+        assert!(is_lead_in("章旭升在调研南苑区块城中村改造工作时指出"));
+        assert!(!is_lead_in("一鼓作气 聚力突破 确保按期完成既定目标任务"));
+        assert!(has_subheadline_dash("——北三环两路两侧环境整治显成效"));
+        assert!(is_crosshead("一、坚持人民至上"));
+        assert!(is_crosshead("（二）强化监督"));
+        assert!(!is_crosshead("一鼓作气"));
+        assert!(is_list_heading("CONTENTS"));
+        assert!(is_list_heading("本期导读"));
+    }
+
+    #[test]
+    fn short_labels() {
+        assert!(is_short_label("城市更新进行时"));
+        assert!(!is_short_label("城市更新的口子 断不会开"));
+    }
+
+    #[test]
+    fn run_together_titles_split_before_the_longer_half() {
+        let line = "城市窗口增颜值 添气质 北三环 两路两侧 环境整治显成效";
+        let (head_end, sub_start) = run_together_split(line).unwrap();
+        assert_eq!(&line[..head_end], "城市窗口增颜值 添气质");
+        assert_eq!(&line[sub_start..], "北三环 两路两侧 环境整治显成效");
+    }
+
+    #[test]
+    fn ordinary_titles_are_not_split() {
+        assert_eq!(
+            run_together_split("一鼓作气 聚力突破 确保按期完成既定目标任务"),
+            None
+        );
+        assert_eq!(run_together_split("稳经济 促发展 保民生 惠民生"), None);
+    }
+}
