@@ -8,12 +8,13 @@ use crate::text::DecodeError;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file or folder could not be opened or read.
-    #[error("cannot read \"{}\": {}", path.display(), describe_io(source))]
+    #[error("cannot read \"{}\": {}", path.display(), describe_io(cause))]
     Io {
         /// What was being read.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (kept out of the error chain: the
+        /// message already says it in words).
+        cause: std::io::Error,
     },
     /// A folder without any `.txt` page in it.
     #[error("cannot read \"{}\": the folder has no page files (*.txt)", folder.display())]
@@ -21,9 +22,15 @@ pub enum LoadError {
         /// The folder.
         folder: PathBuf,
     },
-    /// A file with no text in it.
+    /// A file with no bytes in it.
     #[error("cannot read \"{}\": the file is empty", path.display())]
     Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file with nothing but white space in it.
+    #[error("cannot read \"{}\": the file has no text, only white space", path.display())]
+    NoText {
         /// The file.
         path: PathBuf,
     },
@@ -38,12 +45,12 @@ pub enum LoadError {
         limit: u64,
     },
     /// Bytes that are not text in the detected or requested encoding.
-    #[error("cannot read \"{}\": {}", path.display(), source)]
+    #[error("cannot read \"{}\": {}", path.display(), problem)]
     Decode {
         /// The file.
         path: PathBuf,
         /// What was wrong with its bytes.
-        source: DecodeError,
+        problem: DecodeError,
     },
     /// An `--encoding` name no encoding answers to.
     #[error("unknown encoding \"{label}\"; try utf-8, gb18030, gbk, big5, utf-16le or utf-16be")]
@@ -54,17 +61,17 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: &Path, cause: std::io::Error) -> Self {
         Self::Io {
             path: path.to_owned(),
-            source,
+            cause,
         }
     }
 
-    pub(crate) fn decode(path: &Path, source: DecodeError) -> Self {
+    pub(crate) fn decode(path: &Path, problem: DecodeError) -> Self {
         Self::Decode {
             path: path.to_owned(),
-            source,
+            problem,
         }
     }
 }
@@ -73,6 +80,12 @@ fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
+        // The OS text without Rust's "(os error N)" suffix.
+        _ => error
+            .to_string()
+            .split(" (os error")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
     }
 }

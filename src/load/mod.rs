@@ -152,7 +152,7 @@ fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadError>
         pages.push(Page::new(name, source, encoding.name(), sha256, decoded.text));
     }
     if pages.iter().all(|p| p.text.trim().is_empty()) {
-        return Err(LoadError::Empty {
+        return Err(LoadError::NoText {
             path: path.to_owned(),
         });
     }

@@ -30,16 +30,20 @@ const MIN_LIST_LINES: usize = 6;
 /// Classifies every line of a page.
 pub(super) fn classify(layout: &Layout<'_>) -> Vec<Kind> {
     let lines = &layout.lines;
-    let mut kinds: Vec<Kind> = lines.iter().map(first_guess).collect();
+    let mut kinds: Vec<Kind> = lines
+        .iter()
+        .map(|line| first_guess(line, layout.wrapped))
+        .collect();
     settle_debris(lines, &mut kinds);
-    check_titles_in_context(lines, &mut kinds);
     mark_masthead(lines, &mut kinds);
+    check_titles_in_context(lines, &mut kinds);
+    find_standalone_titles(layout, &mut kinds);
     mark_lists(lines, &mut kinds);
     kinds
 }
 
 /// The kind a line has on its own.
-fn first_guess(line: &Line<'_>) -> Kind {
+fn first_guess(line: &Line<'_>, wrapped: bool) -> Kind {
     let text = line.text;
     if line.is_blank() {
         Kind::Blank
@@ -58,7 +62,7 @@ fn first_guess(line: &Line<'_>) -> Kind {
         Kind::Text
     } else if caption::is_caption(text) {
         Kind::Caption
-    } else if looks_like_title(line) {
+    } else if looks_like_title(line, wrapped) {
         Kind::Title
     } else {
         Kind::Text
@@ -68,14 +72,21 @@ fn first_guess(line: &Line<'_>) -> Kind {
 /// A title line is short, does not end a sentence (a question or an
 /// exclamation may) and does not trail off; in English it is set in
 /// capitals or title case and does not end on a word like "of".
-fn looks_like_title(line: &Line<'_>) -> bool {
+fn looks_like_title(line: &Line<'_>, wrapped: bool) -> bool {
     let text = line.text;
     let ends_like_text = line.ends_sentence && !punctuation::ends_with_title_mark(text);
     if ends_like_text || punctuation::ends_continuing(text) || line.width > MAX_TITLE_WIDTH {
         return false;
     }
     if line.cjk {
-        return line.is_short(0.6) && !text.contains('。');
+        // Where each line is a paragraph, titles are far shorter than text;
+        // in hard-wrapped columns they only fall short of the column.
+        let short = if wrapped {
+            line.is_short(0.85)
+        } else {
+            line.is_short(0.6)
+        };
+        return short && !text.contains('。');
     }
     // Capitals stand out whatever their width (a contents box fills its
     // column); title case must also be short, as running text can be
@@ -148,12 +159,18 @@ fn check_titles_in_context(lines: &[Line<'_>], kinds: &mut [Kind]) {
     }
 }
 
-/// Above the first line of text, everything down to the last masthead item
-/// is masthead: title, dates, numbers, weather, hotline, app.
+/// Above the first real paragraph, everything down to the last masthead
+/// item is masthead: title, motto, dates, numbers, weather, hotline, app.
 fn mark_masthead(lines: &[Line<'_>], kinds: &mut [Kind]) {
-    let first_text = kinds.iter().position(|&k| k == Kind::Text).unwrap_or(kinds.len());
     let is_item =
         |i: usize| lines[i].width <= masthead::MAX_WIDTH && masthead::is_masthead_item(lines[i].text);
+    let is_text = |i: usize| kinds.get(i) == Some(&Kind::Text) && !is_item(i);
+    // A real paragraph ends a sentence, or running text goes straight on in
+    // the next line; a stray line (a motto under the paper's name) does not.
+    let opens_paragraph = |i: usize| is_text(i) && (lines[i].ends_sentence || is_text(i + 1));
+    let first_text = (0..kinds.len())
+        .find(|&i| opens_paragraph(i))
+        .unwrap_or(kinds.len());
     let Some(last_item) = (0..first_text)
         .rev()
         .find(|&i| kinds[i] != Kind::Blank && is_item(i))
@@ -163,6 +180,43 @@ fn mark_masthead(lines: &[Line<'_>], kinds: &mut [Kind]) {
     for kind in &mut kinds[..=last_item] {
         if *kind != Kind::Blank {
             *kind = Kind::Noise(Cue::Masthead);
+        }
+    }
+}
+
+/// A line of text that cannot belong to the paragraphs around it is a title,
+/// however wide: it does not end a sentence, what comes before it is no
+/// sentence broken off, and what follows starts afresh (a byline, a
+/// dateline, or on hard-wrapped pages an indented line). Chinese headlines
+/// in narrow columns are often as wide as the column itself.
+fn find_standalone_titles(layout: &Layout<'_>, kinds: &mut [Kind]) {
+    let lines = &layout.lines;
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] != Kind::Blank).collect();
+    for (k, &i) in filled.iter().enumerate() {
+        let line = &lines[i];
+        let candidate = kinds[i] == Kind::Text
+            && !line.ends_sentence
+            && !punctuation::ends_continuing(line.text)
+            && line.width <= MAX_TITLE_WIDTH;
+        if !candidate {
+            continue;
+        }
+        let after_a_stop = k
+            .checked_sub(1)
+            .map(|p| filled[p])
+            .is_none_or(|p| match kinds[p] {
+                Kind::Text => lines[p].ends_sentence,
+                _ => true,
+            });
+        let fresh_start = filled.get(k + 1).is_some_and(|&n| match kinds[n] {
+            Kind::Byline(_) => true,
+            Kind::Text => {
+                dateline::opens_with_dateline(lines[n].text) || (layout.wrapped && lines[n].indented)
+            }
+            _ => false,
+        });
+        if after_a_stop && fresh_start {
+            kinds[i] = Kind::Title;
         }
     }
 }

@@ -1,15 +1,17 @@
 //! Roles within a run of title lines: which is the kicker, the headline,
 //! the subheadline, the rubric, the byline.
 //!
-//! Chinese papers stack 引题 (a lead-in kicker, often ending …时指出), 主题
-//! (the headline, set largest and so usually the shortest line) and 副题
-//! (the subheadline, opened with ——); a short column label after the
-//! headline is a rubric. English papers put the headline first, decks
-//! below, and sometimes a short label in capitals above.
+//! Chinese papers stack 引题 (the kicker), 主题 (the headline) and 副题 (the
+//! subheadline, opened with ——); without a dash, the lines above the last
+//! title line are kickers, and a short column label after the headline is a
+//! rubric. English papers put the headline first, in one type style that
+//! may run over several lines, decks below in another style, and sometimes a
+//! short label in capitals above. A short line after a byline is the
+//! writer's affiliation ("Gazette Staff Writer").
 
 use std::ops::Range;
 
-use super::cues::title;
+use super::cues::title::{self, Capitals};
 use super::layout::Line;
 use super::pieces::{Piece, PieceKind};
 use crate::model::{Cue, Role};
@@ -22,37 +24,42 @@ pub(super) struct Titled {
     pub cue: Cue,
 }
 
+/// One element of a title group: one or more lines set alike.
+struct Unit<'a> {
+    range: Range<usize>,
+    /// The first line's text, which decides the unit's shape.
+    text: &'a str,
+    /// The whole unit's text when it is a single line (for splitting).
+    line: Option<&'a Line<'a>>,
+    byline: Option<Cue>,
+    cjk: bool,
+}
+
 /// Assigns roles to a run of title and byline pieces, in source order.
 pub(super) fn assign(group: &[&Piece], lines: &[Line<'_>]) -> Vec<Titled> {
-    let titles: Vec<usize> = (0..group.len())
-        .filter(|&k| group[k].kind == PieceKind::Title)
-        .collect();
-    let text = |k: usize| lines[group[k].first_line].text;
-    let mut roles: Vec<Option<(Role, Cue)>> = group
+    let units = units(group, lines);
+    let mut roles: Vec<Option<(Role, Cue)>> = units
         .iter()
-        .map(|p| match p.kind {
-            PieceKind::Byline(cue) => Some((Role::Byline, cue)),
-            _ => None,
-        })
+        .map(|u| u.byline.map(|c| (Role::Byline, c)))
         .collect();
+    let titles: Vec<usize> = (0..units.len()).filter(|&k| roles[k].is_none()).collect();
     for &k in &titles {
-        if title::has_subheadline_dash(text(k)) {
+        if title::has_subheadline_dash(units[k].text) {
             roles[k] = Some((Role::Subheadline, Cue::DashSubheadline));
         }
     }
     let mut rest: Vec<usize> = titles.iter().copied().filter(|&k| roles[k].is_none()).collect();
-    let cjk = rest.iter().any(|&k| lines[group[k].first_line].cjk);
-    if cjk && rest.len() >= 2 {
-        let last = rest[rest.len() - 1];
-        if last == titles[titles.len() - 1] && title::is_short_label(text(last)) {
+    let cjk = rest.iter().any(|&k| units[k].cjk);
+    if let (true, Some(&last), Some(&last_title)) = (cjk && rest.len() >= 2, rest.last(), titles.last()) {
+        if last == last_title && title::is_short_label(units[last].text) {
             roles[last] = Some((Role::Kicker, Cue::Rubric));
             rest.pop();
         }
     }
-    if let Some(headline) = choose_headline(&rest, &text, |k| lines[group[k].first_line].width, cjk) {
+    if let Some(headline) = choose_headline(&rest, &units, cjk) {
         for &k in &rest {
             roles[k] = Some(match k.cmp(&headline) {
-                std::cmp::Ordering::Less if title::is_lead_in(text(k)) => (Role::Kicker, Cue::LeadIn),
+                std::cmp::Ordering::Less if title::is_lead_in(units[k].text) => (Role::Kicker, Cue::LeadIn),
                 std::cmp::Ordering::Less => (Role::Kicker, Cue::TitleLine),
                 std::cmp::Ordering::Equal => (Role::Headline, Cue::TitleLine),
                 std::cmp::Ordering::Greater => (Role::Subheadline, Cue::Deck),
@@ -60,25 +67,28 @@ pub(super) fn assign(group: &[&Piece], lines: &[Line<'_>]) -> Vec<Titled> {
         }
     }
     let has_subheadline = roles.iter().flatten().any(|(role, _)| *role == Role::Subheadline);
-    let mut out = Vec::with_capacity(group.len() + 1);
-    for (k, piece) in group.iter().enumerate() {
-        let (role, cue) = roles[k].unwrap_or((Role::Headline, Cue::TitleLine));
-        let line = &lines[piece.first_line];
-        match title::run_together_split(line.text) {
-            Some((head_end, sub_start)) if role == Role::Headline && !has_subheadline => {
+    let mut out = Vec::with_capacity(units.len() + 1);
+    for (unit, role) in units.iter().zip(roles) {
+        let (role, cue) = role.unwrap_or((Role::Headline, Cue::TitleLine));
+        let split = unit
+            .line
+            .and_then(|line| title::run_together_split(line.text).map(|s| (line, s)));
+        match split {
+            Some((line, (head_end, sub_start))) if role == Role::Headline && !has_subheadline => {
+                let cue = Cue::RunTogetherTitles;
                 out.push(Titled {
-                    range: piece.range.start..line.text_start + head_end,
+                    range: unit.range.start..line.text_start + head_end,
                     role,
-                    cue: Cue::RunTogetherTitles,
+                    cue,
                 });
                 out.push(Titled {
-                    range: line.text_start + sub_start..piece.range.end,
+                    range: line.text_start + sub_start..unit.range.end,
                     role: Role::Subheadline,
-                    cue: Cue::RunTogetherTitles,
+                    cue,
                 });
             }
             _ => out.push(Titled {
-                range: piece.range.clone(),
+                range: unit.range.clone(),
                 role,
                 cue,
             }),
@@ -87,30 +97,61 @@ pub(super) fn assign(group: &[&Piece], lines: &[Line<'_>]) -> Vec<Titled> {
     out
 }
 
-/// The headline among the remaining title lines. In Chinese it is the
-/// shortest line that is not a lead-in (the largest type holds the fewest
-/// characters); in English it is the first line, unless that is a short
-/// label in capitals over a line that is not.
-fn choose_headline<'a>(
-    rest: &[usize],
-    text: &impl Fn(usize) -> &'a str,
-    width: impl Fn(usize) -> usize,
-    cjk: bool,
-) -> Option<usize> {
-    if rest.len() <= 1 {
-        return rest.first().copied();
+/// Groups the pieces into units: English title lines in one style run on
+/// into one unit; short lines after a byline join the byline.
+fn units<'a>(group: &[&Piece], lines: &'a [Line<'a>]) -> Vec<Unit<'a>> {
+    let mut units: Vec<Unit<'a>> = Vec::with_capacity(group.len());
+    let mut after_byline = false;
+    for piece in group {
+        let line = &lines[piece.first_line];
+        let byline = match piece.kind {
+            PieceKind::Byline(cue) => Some(cue),
+            _ if after_byline && !line.cjk && line.text.split_whitespace().count() <= 4 => {
+                Some(Cue::BylineLine)
+            }
+            _ => None,
+        };
+        after_byline |= byline.is_some();
+        if let Some(previous) = units.last_mut().filter(|u| byline.is_none() && runs_on(u, line)) {
+            previous.range.end = piece.range.end;
+            previous.line = None;
+            continue;
+        }
+        units.push(Unit {
+            range: piece.range.clone(),
+            text: line.text,
+            line: Some(line),
+            byline,
+            cjk: line.cjk,
+        });
     }
-    if cjk {
-        return rest
-            .iter()
-            .copied()
-            .filter(|&k| !title::is_lead_in(text(k)))
-            .min_by_key(|&k| width(k))
-            .or(rest.last().copied());
+    units
+}
+
+/// True when an English title line goes on with the unit above it: same
+/// capitals, and the unit does not end in a question or exclamation.
+fn runs_on(unit: &Unit<'_>, line: &Line<'_>) -> bool {
+    let last_text = unit.line.map_or(unit.text, |l| l.text);
+    unit.byline.is_none()
+        && !unit.cjk
+        && !line.cjk
+        && title::capitals(unit.text).is_some()
+        && title::capitals(unit.text) == title::capitals(line.text)
+        && !super::cues::punctuation::ends_with_title_mark(last_text)
+        && !title::is_lead_in(last_text)
+}
+
+/// The headline among the remaining title units. In Chinese it is the last
+/// one (kickers stand above it; a subheadline below carries a dash); in
+/// English the first, unless that is a short label in capitals over a line
+/// that is not, or a lead-in ending in a colon.
+fn choose_headline(rest: &[usize], units: &[Unit<'_>], cjk: bool) -> Option<usize> {
+    if rest.len() <= 1 || cjk {
+        return rest.last().copied();
     }
     let label = |k: usize| {
-        title::capitals(text(k)) == Some(title::Capitals::All) && text(k).split_whitespace().count() <= 2
+        title::capitals(units[k].text) == Some(Capitals::All) && units[k].text.split_whitespace().count() <= 2
     };
-    let first_is_label = label(rest[0]) && !label(rest[1]) || title::is_lead_in(text(rest[0]));
+    let first_is_label = label(rest[0]) && !label(rest[1]) || title::is_lead_in(units[rest[0]].text);
     Some(if first_is_label { rest[1] } else { rest[0] })
 }

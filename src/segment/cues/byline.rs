@@ -16,7 +16,7 @@ pub fn is_byline_line(line: &str) -> bool {
         return false;
     }
     let chinese = regex!(concat!(
-        r"^[□■◎●○◇◆★☆\s]*(?:(?:\p{Han}{0,6}(?:记者|通讯员|评论员|撰稿人?|作者|实习生)|[文图摄]\s*[/／|｜:：])",
+        r"^[□■◎●○◇◆★☆\s]*(?:(?:\p{Han}{0,6}(?:[记記]者|通[讯訊][员員]|[评評][论論][员員]|撰稿人?|作者|[实實][习習]生)|[文图圖摄攝]\s*[/／|｜:：])",
         r"\s*(?:[\p{Han}·]{2,4}(?:\s+|、|，|,|$))*\s*)+$"
     ));
     let english = regex!(r"^(?:By|BY)\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}(?:\s*(?:,|and|AND|&).*)?$");
@@ -44,11 +44,12 @@ pub fn trailing_signature(line: &str) -> Option<usize> {
 /// "本报讯(融媒首席记者 陈晓苏) 11月4日上午…".
 pub fn dateline_byline(paragraph: &str) -> Option<&str> {
     let pattern = regex!(concat!(
-        r"^[\s\u{3000}]*(?:本报讯|本报[\p{Han}\d]{0,8}讯|[\p{Han}\d]{0,12}(?:社|台|网|报)[\p{Han}\d\s]{0,16}电)",
+        r"^[\s\u{3000}]*(?:本[报報][讯訊]|本[报報][\p{Han}\d]{0,8}[讯訊]|[\p{Han}\d]{0,12}(?:社|台|[网網]|[报報])[\p{Han}\d\s]{0,16}[电電])",
         r"\s*[(（]([^)）]{1,40})[)）]"
     ));
     let inner = pattern.captures(paragraph)?.get(1)?.as_str().trim();
-    let names_someone = regex!(r"记者|通讯员|评论员|撰稿|作者|实习生").is_match(inner);
+    let names_someone =
+        regex!(r"[记記]者|通[讯訊][员員]|[评評][论論][员員]|撰稿|作者|[实實][习習]生").is_match(inner);
     names_someone.then_some(inner)
 }
 
@@ -103,5 +104,9 @@ mod tests {
             Some("记者 张三")
         );
         assert_eq!(dateline_byline("本报讯(通稿) 会议召开。"), None);
+        assert_eq!(
+            dateline_byline("本報訊(記者 陳曉蘇) 市政府昨日"),
+            Some("記者 陳曉蘇")
+        );
     }
 }

@@ -6,8 +6,8 @@ use super::regex;
 /// True when the line is (or opens) a photo caption.
 pub fn is_caption(line: &str) -> bool {
     let chinese = regex!(concat!(
-        r"^[\s\u{3000}]*(?:图为|▲|△|上图|下图|左图|右图|图[：:]|（图）)|",
-        r"(?:\s摄|供图|图片由[\p{Han}\w]{1,20}提供|资料图片?)[)）]?\s*$"
+        r"^[\s\u{3000}]*(?:[图圖][为為]|▲|△|[上下左右][图圖]|[图圖][：:]|（[图圖]）)|",
+        r"(?:\s[摄攝]|供[图圖]|[图圖]片由[\p{Han}\w]{1,20}提供|[资資]料[图圖]片?)[)）]?\s*$"
     ));
     let english = regex!(concat!(
         r"^\s*(?:PHOTO|Photo|ABOVE|Above|PICTURED|Pictured)\s*[:—–\-]|",

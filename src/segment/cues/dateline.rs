@@ -7,9 +7,9 @@ use super::regex;
 /// True when the paragraph opens with a dateline.
 pub fn opens_with_dateline(paragraph: &str) -> bool {
     let chinese = regex!(concat!(
-        r"^[\s\u{3000}]*(?:本报讯|本报[\p{Han}\d]{0,8}讯|",
-        r"[\p{Han}\d]{0,12}(?:新华社|中新社|中国新闻社|人民网|央视网|新华网|中新网|\p{Han}{1,6}社)[\p{Han}\d\s]{0,16}电|",
-        r"据\p{Han}{2,10}(?:报道|消息))"
+        r"^[\s\u{3000}]*(?:本[报報][讯訊]|本[报報][\p{Han}\d]{0,8}[讯訊]|",
+        r"[\p{Han}\d]{0,12}(?:新[华華]社|中新社|中[国國]新[闻聞]社|人民[网網]|央[视視][网網]|新[华華][网網]|中新[网網]|\p{Han}{1,6}社)[\p{Han}\d\s]{0,16}[电電]|",
+        r"[据據]\p{Han}{2,10}(?:[报報][道导導]|消息))"
     ));
     let english = regex!(concat!(
         r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}",

@@ -98,8 +98,9 @@ fn judge_token(raw: &str) -> Option<Token> {
         return Some(Token::Word);
     }
     if has_digit {
-        let ordinal = regex!(r"^\d+(?:st|nd|rd|th|d|s)$").is_match(token);
-        return Some(if ordinal { Token::Word } else { Token::Mangled });
+        // Ordinals (1st, 2d, 1900s) and codes (A4, B-52, COVID-19) are words.
+        let word = regex!(r"^(?:\d+(?:st|nd|rd|th|d|s)|[A-Z]{1,6}-?\d{1,4})$").is_match(token);
+        return Some(if word { Token::Word } else { Token::Mangled });
     }
     let mut verdict = Token::Word;
     for part in token.split(['-', '\'', '’']).filter(|p| !p.is_empty()) {
@@ -183,6 +184,7 @@ mod tests {
             "as I do. W. J. BRYAN.",
             "Four times in 1900, 1904, 1908 and 1912",
             "said :",
+            "Obituaries, A4; Sports, B1; COVID-19 update",
         ] {
             assert!(!is_debris(line), "{line:?} should not be debris");
         }

@@ -11,13 +11,19 @@ pub const MAX_WIDTH: usize = 60;
 
 /// True when a short line carries a masthead or ear item.
 pub fn is_masthead_item(line: &str) -> bool {
+    // Dates count only as whole lines, so that a kicker such as
+    // "2025年全国两会" is not taken for the masthead's date.
+    let chinese_date = regex!(concat!(
+        r"^(?:(?:公元)?\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|星期[一二三四五六日天]|[周週][一二三四五六日]|",
+        r"[农農][历曆]|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|[正一二三四五六七八九十冬腊]+月|初[一二三四五六七八九十]|",
+        r"[十廿卅][一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|[\s,，/|｜·])+$"
+    ));
     let chinese = regex!(concat!(
-        r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月$|",
-        r"[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|农历|星期[一二三四五六日天]|^周[一二三四五六日]$|",
-        r"主办|主管|出版|刊号|出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|共\s*\d+\s*版|",
-        r"天气|多云|[晴阴][转天]|[小中大阵]雨|雷阵雨|[小中大]雪|℃|°|气温|[东南西北]风|",
-        r"热线|电话|传真|邮编|客户端|APP|微信|公众号|二维码|扫码|扫一扫|网址|www\.|https?:|\.com|\.cn\b|抖音|微博|",
-        r"^[\d\s.:/~～\-－+()（）]+$|(?:日报|晚报|晨报|商报|时报|都市报|青年报|法制报)$"
+        r"[农農][历曆]|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊]+月|",
+        r"主[办辦]|主管|出版|刊[号號]|出版物[号號]|[邮郵][发發]代[号號]|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|共\s*\d+\s*版|",
+        r"天[气氣]|多[云雲]|[晴阴陰][转轉天]|[小中大阵陣]雨|雷[阵陣]雨|[小中大]雪|℃|°|[气氣]温|[东東南西北][风風]|",
+        r"[热熱][线線]|[电電][话話]|[传傳]真|[邮郵][编編]|客[户戶]端|APP|微信|公[众眾][号號]|二[维維][码碼]|[扫掃][码碼]|[扫掃]一[扫掃]|[网網]址|www\.|https?:|\.com|\.cn\b|抖音|微博|",
+        r"^[\d\s.:/~～\-－+()（）]+$|(?:日|晚|晨|商|[时時]|都市|青年|法制)[报報]$"
     ));
     let english = regex!(concat!(
         r"(?i)\bvol(?:ume)?\b\.?\s*[ivxlc\d]+|\bno\.\s*\d+|",
@@ -26,7 +32,7 @@ pub fn is_masthead_item(line: &str) -> bool {
         r"\bprice\b|\bcents?\b|\bedition\b|\bestablished\b|\bweather\b|\bforecast\b|\bwhole\s+number\b|",
         r"\bpages?\s+\d|\bsection\s+[a-z\d]\b|\$\d|\bsubscri|\bentered\b.*\bpost|\bpublished\b"
     ));
-    chinese.is_match(line) || english.is_match(line)
+    chinese_date.is_match(line) || chinese.is_match(line) || english.is_match(line)
 }
 
 #[cfg(test)]
