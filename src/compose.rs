@@ -54,11 +54,7 @@ pub fn compose(edition: &Edition, split: &Split, id: ArticleId) -> ArticleText {
         }
     }
     article.byline = if bylines.is_empty() {
-        article
-            .paragraphs
-            .first()
-            .and_then(|p| dateline_byline(p))
-            .map(str::to_owned)
+        article.paragraphs.first().and_then(|p| dateline_byline(p)).map(str::to_owned)
     } else {
         Some(bylines.join(" "))
     };

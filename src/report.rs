@@ -155,12 +155,7 @@ impl SplitReport {
                 }
             })
             .collect();
-        Self {
-            version: VERSION,
-            source: SourceReport { pages },
-            articles,
-            noise: noise_runs(edition, split),
-        }
+        Self { version: VERSION, source: SourceReport { pages }, articles, noise: noise_runs(edition, split) }
     }
 }
 

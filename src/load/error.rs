@@ -62,17 +62,11 @@ pub enum LoadError {
 
 impl LoadError {
     pub(crate) fn io(path: &Path, cause: std::io::Error) -> Self {
-        Self::Io {
-            path: path.to_owned(),
-            cause,
-        }
+        Self::Io { path: path.to_owned(), cause }
     }
 
     pub(crate) fn decode(path: &Path, problem: DecodeError) -> Self {
-        Self::Decode {
-            path: path.to_owned(),
-            problem,
-        }
+        Self::Decode { path: path.to_owned(), problem }
     }
 }
 
@@ -81,11 +75,6 @@ fn describe_io(error: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         // The OS text without Rust's "(os error N)" suffix.
-        _ => error
-            .to_string()
-            .split(" (os error")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+        _ => error.to_string().split(" (os error").next().unwrap_or_default().to_owned(),
     }
 }

@@ -32,11 +32,7 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
 
 fn form_feeds(bytes: &[u8], bom_len: usize, encoding: &'static Encoding) -> Vec<usize> {
     let body = &bytes[bom_len..];
-    let unit: [u8; 2] = if encoding == UTF_16LE {
-        [0x0C, 0]
-    } else {
-        [0, 0x0C]
-    };
+    let unit: [u8; 2] = if encoding == UTF_16LE { [0x0C, 0] } else { [0, 0x0C] };
     if is_utf16(encoding) {
         body.chunks_exact(2)
             .enumerate()
@@ -60,7 +56,7 @@ mod tests {
 
     #[test]
     fn no_form_feed_is_one_page() {
-        assert_eq!(page_ranges(b"one", 0, UTF_8), [0..3]);
+        assert_eq!(page_ranges(b"one", 0, UTF_8), vec![0..3]);
     }
 
     #[test]

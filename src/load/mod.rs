@@ -35,10 +35,7 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self {
-            encoding: None,
-            max_file_bytes: MAX_FILE_BYTES,
-        }
+        Self { encoding: None, max_file_bytes: MAX_FILE_BYTES }
     }
 }
 
@@ -46,25 +43,16 @@ impl LoadOptions {
     /// Options forcing the encoding named `label` (any WHATWG label, such as
     /// `gb18030`, `gbk`, `big5`, `utf-16le`, `utf-8`).
     pub fn with_encoding_label(label: &str) -> Result<Self, LoadError> {
-        let encoding =
-            Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| LoadError::UnknownEncoding {
-                label: label.to_owned(),
-            })?;
-        Ok(Self {
-            encoding: Some(encoding),
-            ..Self::default()
-        })
+        let encoding = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| LoadError::UnknownEncoding { label: label.to_owned() })?;
+        Ok(Self { encoding: Some(encoding), ..Self::default() })
     }
 }
 
 /// Loads an edition from a page file, a form-feed file, or a folder of pages.
 pub fn load_path(path: &Path, options: &LoadOptions) -> Result<Edition, LoadError> {
     let metadata = fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
-    let pages = if metadata.is_dir() {
-        load_folder(path, options)?
-    } else {
-        load_file(path, options)?
-    };
+    let pages = if metadata.is_dir() { load_folder(path, options)? } else { load_file(path, options)? };
     Ok(Edition { pages })
 }
 
@@ -102,9 +90,7 @@ pub fn page_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
 fn load_folder(folder: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadError> {
     let files = page_files(folder)?;
     if files.is_empty() {
-        return Err(LoadError::NoPages {
-            folder: folder.to_owned(),
-        });
+        return Err(LoadError::NoPages { folder: folder.to_owned() });
     }
     let mut pages = Vec::new();
     for file in &files {
@@ -118,31 +104,24 @@ fn load_folder(folder: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadEr
 fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadError> {
     let bytes = read_bounded(path, options.max_file_bytes)?;
     if bytes.is_empty() {
-        return Err(LoadError::Empty {
-            path: path.to_owned(),
-        });
+        return Err(LoadError::Empty { path: path.to_owned() });
     }
     let (encoding, bom_len) = match options.encoding {
         Some(forced) => (forced, text::encoding::bom_length(&bytes, forced)),
         None => text::encoding::detect(&bytes).map_err(|e| LoadError::decode(path, e))?,
     };
+    let encoding = text::encoding::widest_compatible(encoding);
     let ranges = form_feed::page_ranges(&bytes, bom_len, encoding);
     let several = ranges.len() > 1;
-    let file_name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file_name =
+        path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let mut pages = Vec::with_capacity(ranges.len());
     for (index, range) in ranges.into_iter().enumerate() {
         let page_bytes = &bytes[range.clone()];
         let decoded = text::decode(page_bytes, Some(encoding))
             .map_err(|e| LoadError::decode(path, e.shifted(range.start)))?;
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let name = if several {
-            format!("{file_name}#{number}")
-        } else {
-            file_name.clone()
-        };
+        let name = if several { format!("{file_name}#{number}") } else { file_name.clone() };
         let source = PageSource {
             path: path.to_owned(),
             form_feed_page: several.then_some(number),
@@ -152,28 +131,20 @@ fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadError>
         pages.push(Page::new(name, source, encoding.name(), sha256, decoded.text));
     }
     if pages.iter().all(|p| p.text.trim().is_empty()) {
-        return Err(LoadError::NoText {
-            path: path.to_owned(),
-        });
+        return Err(LoadError::NoText { path: path.to_owned() });
     }
     Ok(pages)
 }
 
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let too_large = |size| LoadError::TooLarge {
-        path: path.to_owned(),
-        size,
-        limit,
-    };
+    let too_large = |size| LoadError::TooLarge { path: path.to_owned(), size, limit };
     let file = fs::File::open(path).map_err(|e| LoadError::io(path, e))?;
     let size = file.metadata().map_err(|e| LoadError::io(path, e))?.len();
     if size > limit {
         return Err(too_large(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::io(path, e))?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| LoadError::io(path, e))?;
     if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
@@ -183,10 +154,8 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
 /// Lowercase hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }

@@ -45,14 +45,7 @@ impl Page {
         text: String,
     ) -> Self {
         let lines = LineIndex::new(&text);
-        Self {
-            name,
-            source,
-            encoding,
-            sha256,
-            text,
-            lines,
-        }
+        Self { name, source, encoding, sha256, text, lines }
     }
 
     /// The content of line `line` (0-based), without its terminator.

@@ -18,11 +18,7 @@ impl Span {
     /// A span from 0-based page and line indices, as the library uses inside.
     pub fn from_indices(page: usize, first_line: usize, last_line: usize) -> Self {
         let number = |i: usize| u32::try_from(i + 1).unwrap_or(u32::MAX);
-        Self {
-            page: number(page),
-            first_line: number(first_line),
-            last_line: number(last_line),
-        }
+        Self { page: number(page), first_line: number(first_line), last_line: number(last_line) }
     }
 
     /// True when `other` starts right where this span could go on: same page

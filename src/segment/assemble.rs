@@ -30,13 +30,8 @@ pub(super) fn assemble(
     pieces: &[Piece],
     new_id: &mut impl FnMut() -> ArticleId,
 ) -> Split {
-    let mut builder = Builder {
-        page,
-        split: Split::default(),
-        drafts: Vec::new(),
-        current: None,
-        after_noise: false,
-    };
+    let mut builder =
+        Builder { page, split: Split::default(), drafts: Vec::new(), current: None, after_noise: false };
     let mut k = 0;
     while k < pieces.len() {
         let piece = &pieces[k];
@@ -72,13 +67,7 @@ struct Builder {
 impl Builder {
     fn push(&mut self, range: std::ops::Range<usize>, role: Role, cue: Cue, draft: Option<usize>) {
         let article = draft.map(|d| self.drafts[d].id);
-        self.split.blocks.push(Block {
-            page: self.page,
-            range,
-            role,
-            cue,
-            article,
-        });
+        self.split.blocks.push(Block { page: self.page, range, role, cue, article });
         if draft.is_some() {
             self.after_noise = false;
         }
@@ -87,12 +76,7 @@ impl Builder {
     fn open(&mut self, new_id: &mut impl FnMut() -> ArticleId) -> usize {
         let id = new_id();
         self.split.articles.push(id);
-        self.drafts.push(Draft {
-            id,
-            has_body: false,
-            closed: false,
-            broken_off: false,
-        });
+        self.drafts.push(Draft { id, has_body: false, closed: false, broken_off: false });
         self.current = Some(self.drafts.len() - 1);
         self.drafts.len() - 1
     }
@@ -105,24 +89,14 @@ impl Builder {
     fn title_group(&mut self, group: &[&Piece], lines: &[Line<'_>], new_id: &mut impl FnMut() -> ArticleId) {
         // Bylines leading the group sign the article before it, if it has
         // text: a signature standing right above the next headline.
-        let signing = group
-            .iter()
-            .take_while(|p| matches!(p.kind, PieceKind::Byline(_)))
-            .count();
-        if signing > 0 && signing < group.len() {
-            if let Some(d) = self
-                .current
-                .filter(|&d| self.drafts[d].has_body && !self.drafts[d].closed)
-            {
-                debug_assert!(!self.drafts[d].closed);
-                self.title_group(&group[..signing], lines, new_id);
-                return self.title_group(&group[signing..], lines, new_id);
-            }
+        let signing = group.iter().take_while(|p| matches!(p.kind, PieceKind::Byline(_))).count();
+        let signs = self.current.filter(|&d| self.drafts[d].has_body && !self.drafts[d].closed);
+        if signing > 0 && signing < group.len() && signs.is_some() {
+            self.title_group(&group[..signing], lines, new_id);
+            return self.title_group(&group[signing..], lines, new_id);
         }
         let only_bylines = group.iter().all(|p| matches!(p.kind, PieceKind::Byline(_)));
-        let signs_current = self
-            .current
-            .filter(|&d| self.drafts[d].has_body && !self.drafts[d].closed);
+        let signs_current = self.current.filter(|&d| self.drafts[d].has_body && !self.drafts[d].closed);
         let crosshead = group.len() == 1
             && group[0].kind == PieceKind::Title
             && super::cues::title::is_crosshead(lines[group[0].first_line].text);
@@ -147,12 +121,7 @@ impl Builder {
             Some(d) => d,
             None => self.open(new_id),
         };
-        self.push(
-            piece.range.clone(),
-            Role::Caption,
-            Cue::CaptionMarker,
-            Some(draft),
-        );
+        self.push(piece.range.clone(), Role::Caption, Cue::CaptionMarker, Some(draft));
     }
 
     fn paragraph(&mut self, piece: &Piece, new_id: &mut impl FnMut() -> ArticleId) {

@@ -1,6 +1,6 @@
 //! Giving each line a kind, from its cues and its neighbours.
 
-use super::cues::{byline, caption, dateline, debris, furniture, masthead, punctuation, title};
+use super::cues::{byline, caption, debris, furniture, masthead, punctuation, title};
 use super::layout::{Layout, Line};
 use crate::model::Cue;
 
@@ -30,10 +30,7 @@ const MIN_LIST_LINES: usize = 6;
 /// Classifies every line of a page.
 pub(super) fn classify(layout: &Layout<'_>) -> Vec<Kind> {
     let lines = &layout.lines;
-    let mut kinds: Vec<Kind> = lines
-        .iter()
-        .map(|line| first_guess(line, layout.wrapped))
-        .collect();
+    let mut kinds: Vec<Kind> = lines.iter().map(|line| first_guess(line, layout.wrapped)).collect();
     settle_debris(lines, &mut kinds);
     mark_masthead(lines, &mut kinds);
     check_titles_in_context(lines, &mut kinds);
@@ -56,9 +53,9 @@ fn first_guess(line: &Line<'_>, wrapped: bool) -> Kind {
         Kind::Byline(Cue::Signature)
     } else if byline::is_byline_line(text) {
         Kind::Byline(Cue::BylineLine)
-    } else if debris::is_debris(text) {
+    } else if debris::is_symbol_soup(text) || !line.cjk && debris::is_word_soup(text) {
         Kind::Noise(Cue::Debris)
-    } else if dateline::opens_with_dateline(text) {
+    } else if line.dateline {
         Kind::Text
     } else if caption::is_caption(text) {
         Kind::Caption
@@ -81,24 +78,20 @@ fn looks_like_title(line: &Line<'_>, wrapped: bool) -> bool {
     if line.cjk {
         // Where each line is a paragraph, titles are far shorter than text;
         // in hard-wrapped columns they only fall short of the column.
-        let short = if wrapped {
-            line.is_short(0.85)
-        } else {
-            line.is_short(0.6)
-        };
+        let short = if wrapped { line.is_short(0.85) } else { line.is_short(0.6) };
         return short && !text.contains('。');
+    }
+    if text.ends_with(':') || punctuation::starts_lowercase(text) || title::ends_with_dangling_word(text) {
+        return false;
     }
     // Capitals stand out whatever their width (a contents box fills its
     // column); title case must also be short, as running text can be
     // capitalised for a line or two.
-    let fits = match title::capitals(text) {
+    match title::capitals(text) {
         Some(title::Capitals::All) => true,
         Some(title::Capitals::Title) => line.is_short(0.85),
         None => false,
-    };
-    fits && !text.ends_with(':')
-        && !punctuation::starts_lowercase(text)
-        && !title::ends_with_dangling_word(text)
+    }
 }
 
 /// Debris lines become noise when they come in runs or stand at the page's
@@ -168,13 +161,8 @@ fn mark_masthead(lines: &[Line<'_>], kinds: &mut [Kind]) {
     // A real paragraph ends a sentence, or running text goes straight on in
     // the next line; a stray line (a motto under the paper's name) does not.
     let opens_paragraph = |i: usize| is_text(i) && (lines[i].ends_sentence || is_text(i + 1));
-    let first_text = (0..kinds.len())
-        .find(|&i| opens_paragraph(i))
-        .unwrap_or(kinds.len());
-    let Some(last_item) = (0..first_text)
-        .rev()
-        .find(|&i| kinds[i] != Kind::Blank && is_item(i))
-    else {
+    let first_text = (0..kinds.len()).find(|&i| opens_paragraph(i)).unwrap_or(kinds.len());
+    let Some(last_item) = (0..first_text).rev().find(|&i| kinds[i] != Kind::Blank && is_item(i)) else {
         return;
     };
     for kind in &mut kinds[..=last_item] {
@@ -201,18 +189,13 @@ fn find_standalone_titles(layout: &Layout<'_>, kinds: &mut [Kind]) {
         if !candidate {
             continue;
         }
-        let after_a_stop = k
-            .checked_sub(1)
-            .map(|p| filled[p])
-            .is_none_or(|p| match kinds[p] {
-                Kind::Text => lines[p].ends_sentence,
-                _ => true,
-            });
+        let after_a_stop = k.checked_sub(1).map(|p| filled[p]).is_none_or(|p| match kinds[p] {
+            Kind::Text => lines[p].ends_sentence,
+            _ => true,
+        });
         let fresh_start = filled.get(k + 1).is_some_and(|&n| match kinds[n] {
             Kind::Byline(_) => true,
-            Kind::Text => {
-                dateline::opens_with_dateline(lines[n].text) || (layout.wrapped && lines[n].indented)
-            }
+            Kind::Text => lines[n].dateline || (layout.wrapped && lines[n].indented),
             _ => false,
         });
         if after_a_stop && fresh_start {
@@ -240,11 +223,7 @@ fn mark_lists(lines: &[Line<'_>], kinds: &mut [Kind]) {
         if headed || run.len() >= MIN_LIST_LINES {
             let next = (end..kinds.len()).find(|&j| kinds[j] != Kind::Blank);
             let keep_last = next.is_some_and(|n| kinds[n] == Kind::Text);
-            let listed = if keep_last {
-                &run[..run.len() - 1]
-            } else {
-                &run[..]
-            };
+            let listed = if keep_last { &run[..run.len() - 1] } else { &run[..] };
             for &j in listed {
                 kinds[j] = Kind::Noise(Cue::List);
             }

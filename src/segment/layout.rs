@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
-use super::cues::punctuation;
+use super::cues::{dateline, punctuation};
 use crate::model::Page;
-use crate::text::script::{display_width, is_mostly_spaceless};
+use crate::text::script;
 
 /// One line of a page, measured.
 #[derive(Debug, Clone)]
@@ -26,6 +26,8 @@ pub(super) struct Line<'a> {
     pub ends_sentence: bool,
     /// True when the line opens with a paragraph indent.
     pub indented: bool,
+    /// True when the line opens with a dateline (本报讯, `WASHINGTON —`).
+    pub dateline: bool,
 }
 
 impl Line<'_> {
@@ -61,17 +63,17 @@ pub(super) fn measure(page: &Page) -> Layout<'_> {
             let content = &page.text[range.clone()];
             let text = content.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
             let leading = content.len()
-                - content
-                    .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
-                    .len();
+                - content.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}').len();
+            let profile = script::profile(text);
             Line {
                 text,
                 text_start: range.start + leading,
-                width: display_width(text),
+                width: profile.width,
                 column: 0,
-                cjk: is_mostly_spaceless(text),
+                cjk: profile.spaceless,
                 ends_sentence: punctuation::ends_sentence(text),
                 indented: punctuation::starts_indented(content),
+                dateline: dateline::opens_with_dateline(text),
                 range,
             }
         })
@@ -88,11 +90,7 @@ pub(super) fn measure(page: &Page) -> Layout<'_> {
 /// paragraphs end with a full stop: their median width is the yardstick for
 /// every line, so that a masthead of short lines does not measure itself.
 fn set_paragraph_width(lines: &mut [Line<'_>]) {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .filter(|l| l.ends_sentence)
-        .map(|l| l.width)
-        .collect();
+    let mut widths: Vec<usize> = lines.iter().filter(|l| l.ends_sentence).map(|l| l.width).collect();
     if widths.is_empty() {
         widths = lines.iter().map(|l| l.width).collect();
     }

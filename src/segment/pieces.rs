@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::classify::Kind;
-use super::cues::{byline, dateline, punctuation};
+use super::cues::{byline, punctuation};
 use super::layout::{Layout, Line};
 use crate::model::Cue;
 
@@ -77,7 +77,7 @@ pub(super) fn build(layout: &Layout<'_>, kinds: &[Kind]) -> Vec<Piece> {
                     }
                     _ => {
                         let mut piece = Piece::of_line(PieceKind::Paragraph, i, line);
-                        piece.opens_with_dateline = dateline::opens_with_dateline(line.text);
+                        piece.opens_with_dateline = line.dateline;
                         piece.starts_lowercase = punctuation::starts_lowercase(line.text);
                         pieces.push(piece);
                     }
@@ -111,7 +111,7 @@ pub(super) fn build(layout: &Layout<'_>, kinds: &[Kind]) -> Vec<Piece> {
 /// ending a sentence closes the paragraph. A dateline or an indent always
 /// opens a new one.
 fn continues_paragraph(previous: &Line<'_>, i: usize, next: &Line<'_>, j: usize, wrapped: bool) -> bool {
-    if dateline::opens_with_dateline(next.text) || (wrapped && next.indented) {
+    if next.dateline || (wrapped && next.indented) {
         return false;
     }
     if !previous.ends_sentence {
@@ -125,9 +125,8 @@ fn split_signatures(lines: &[Line<'_>], pieces: Vec<Piece>) -> Vec<Piece> {
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
         let last = &lines[piece.last_line];
-        let signature = (piece.kind == PieceKind::Paragraph)
-            .then(|| byline::trailing_signature(last.text))
-            .flatten();
+        let signature =
+            (piece.kind == PieceKind::Paragraph).then(|| byline::trailing_signature(last.text)).flatten();
         let Some(offset) = signature else {
             out.push(piece);
             continue;

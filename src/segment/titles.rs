@@ -38,10 +38,8 @@ struct Unit<'a> {
 /// Assigns roles to a run of title and byline pieces, in source order.
 pub(super) fn assign(group: &[&Piece], lines: &[Line<'_>]) -> Vec<Titled> {
     let units = units(group, lines);
-    let mut roles: Vec<Option<(Role, Cue)>> = units
-        .iter()
-        .map(|u| u.byline.map(|c| (Role::Byline, c)))
-        .collect();
+    let mut roles: Vec<Option<(Role, Cue)>> =
+        units.iter().map(|u| u.byline.map(|c| (Role::Byline, c))).collect();
     let titles: Vec<usize> = (0..units.len()).filter(|&k| roles[k].is_none()).collect();
     for &k in &titles {
         if title::has_subheadline_dash(units[k].text) {
@@ -50,11 +48,13 @@ pub(super) fn assign(group: &[&Piece], lines: &[Line<'_>]) -> Vec<Titled> {
     }
     let mut rest: Vec<usize> = titles.iter().copied().filter(|&k| roles[k].is_none()).collect();
     let cjk = rest.iter().any(|&k| units[k].cjk);
-    if let (true, Some(&last), Some(&last_title)) = (cjk && rest.len() >= 2, rest.last(), titles.last()) {
-        if last == last_title && title::is_short_label(units[last].text) {
-            roles[last] = Some((Role::Kicker, Cue::Rubric));
-            rest.pop();
-        }
+    // A short label closing a Chinese title group is a rubric.
+    if let (true, Some(&last), Some(&last_title)) = (cjk && rest.len() >= 2, rest.last(), titles.last())
+        && last == last_title
+        && title::is_short_label(units[last].text)
+    {
+        roles[last] = Some((Role::Kicker, Cue::Rubric));
+        rest.pop();
     }
     if let Some(headline) = choose_headline(&rest, &units, cjk) {
         for &k in &rest {
@@ -70,28 +70,18 @@ pub(super) fn assign(group: &[&Piece], lines: &[Line<'_>]) -> Vec<Titled> {
     let mut out = Vec::with_capacity(units.len() + 1);
     for (unit, role) in units.iter().zip(roles) {
         let (role, cue) = role.unwrap_or((Role::Headline, Cue::TitleLine));
-        let split = unit
-            .line
-            .and_then(|line| title::run_together_split(line.text).map(|s| (line, s)));
+        let split = unit.line.and_then(|line| title::run_together_split(line.text).map(|s| (line, s)));
         match split {
             Some((line, (head_end, sub_start))) if role == Role::Headline && !has_subheadline => {
                 let cue = Cue::RunTogetherTitles;
-                out.push(Titled {
-                    range: unit.range.start..line.text_start + head_end,
-                    role,
-                    cue,
-                });
+                out.push(Titled { range: unit.range.start..line.text_start + head_end, role, cue });
                 out.push(Titled {
                     range: line.text_start + sub_start..unit.range.end,
                     role: Role::Subheadline,
                     cue,
                 });
             }
-            _ => out.push(Titled {
-                range: unit.range.clone(),
-                role,
-                cue,
-            }),
+            _ => out.push(Titled { range: unit.range.clone(), role, cue }),
         }
     }
     out

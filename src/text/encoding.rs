@@ -51,10 +51,7 @@ impl DecodeError {
     pub fn shifted(self, by: usize) -> Self {
         match self {
             Self::Binary { offset } => Self::Binary { offset: offset + by },
-            Self::Undecodable { encoding, offset } => Self::Undecodable {
-                encoding,
-                offset: offset + by,
-            },
+            Self::Undecodable { encoding, offset } => Self::Undecodable { encoding, offset: offset + by },
         }
     }
 }
@@ -74,11 +71,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     };
     let text = decode_exact(&bytes[bom_len..], encoding, bom_len)?;
     reject_control_bytes(&text)?;
-    Ok(Decoded {
-        text,
-        encoding,
-        bom_len,
-    })
+    Ok(Decoded { text, encoding, bom_len })
 }
 
 /// Guesses the encoding of `bytes`, returning it and the length of its BOM.
@@ -100,21 +93,14 @@ pub fn detect(bytes: &[u8]) -> Result<(&'static Encoding, usize), DecodeError> {
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
     // chardetng leans to GBK under the .cn hint even for Big5 text; whichever
     // of the two decodes without error and scores higher is the right one.
-    let guess = if guess == GBK || guess == BIG5 {
-        prefer_clean_chinese(bytes, &detector)
-    } else {
-        guess
-    };
+    let guess = if guess == GBK || guess == BIG5 { prefer_clean_chinese(bytes, &detector) } else { guess };
     Ok((guess, 0))
 }
 
 /// Between GB18030 and Big5, picks the one that decodes the bytes cleanly;
 /// when both do, chardetng's unhinted guess decides.
 fn prefer_clean_chinese(bytes: &[u8], detector: &chardetng::EncodingDetector) -> &'static Encoding {
-    let clean = |e: &'static Encoding| {
-        e.decode_without_bom_handling_and_without_replacement(bytes)
-            .is_some()
-    };
+    let clean = |e: &'static Encoding| e.decode_without_bom_handling_and_without_replacement(bytes).is_some();
     match (clean(GB18030), clean(BIG5)) {
         (true, false) => GB18030,
         (false, true) => BIG5,
@@ -134,20 +120,17 @@ pub fn bom_length(bytes: &[u8], encoding: &'static Encoding) -> usize {
 
 /// Decodes without replacement, reporting the first invalid byte's offset.
 fn decode_exact(bytes: &[u8], encoding: &'static Encoding, bom_len: usize) -> Result<String, DecodeError> {
-    let encoding = if encoding == GBK { GB18030 } else { encoding };
+    let encoding = widest_compatible(encoding);
     if encoding == UTF_8 {
         return match std::str::from_utf8(bytes) {
             Ok(text) => Ok(text.to_owned()),
-            Err(e) => Err(DecodeError::Undecodable {
-                encoding: UTF_8.name(),
-                offset: bom_len + e.valid_up_to(),
-            }),
+            Err(e) => {
+                Err(DecodeError::Undecodable { encoding: UTF_8.name(), offset: bom_len + e.valid_up_to() })
+            }
         };
     }
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(bytes.len())
-        .unwrap_or(bytes.len() * 3);
+    let capacity = decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3);
     let mut text = String::with_capacity(capacity);
     let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
     match result {
@@ -158,11 +141,16 @@ fn decode_exact(bytes: &[u8], encoding: &'static Encoding, bom_len: usize) -> Re
         }),
         // The buffer was sized for the worst case, so this cannot happen;
         // reporting it as undecodable keeps the promise of no panics.
-        DecoderResult::OutputFull => Err(DecodeError::Undecodable {
-            encoding: encoding.name(),
-            offset: bom_len + read,
-        }),
+        DecoderResult::OutputFull => {
+            Err(DecodeError::Undecodable { encoding: encoding.name(), offset: bom_len + read })
+        }
     }
+}
+
+/// The encoding to read `encoding`'s bytes with: GBK text is read as
+/// GB18030, its superset, so that no character GBK tools wrote is refused.
+pub fn widest_compatible(encoding: &'static Encoding) -> &'static Encoding {
+    if encoding == GBK { GB18030 } else { encoding }
 }
 
 /// Refuses text that decoded but is full of control characters: a binary
@@ -215,7 +203,8 @@ mod tests {
             be.extend_from_slice(&unit.to_be_bytes());
         }
         assert_eq!(decode(&le, None).unwrap().encoding, UTF_16LE);
-        assert_eq!(decode(&be, None).unwrap().text, SAMPLE);
+        let decoded = decode(&be, None).unwrap();
+        assert_eq!((decoded.encoding, decoded.text.as_str()), (UTF_16BE, SAMPLE));
     }
 
     #[test]
@@ -237,22 +226,13 @@ mod tests {
 
     #[test]
     fn nul_byte_means_binary() {
-        assert_eq!(
-            decode(b"PK\x03\x04\x00\x00", None),
-            Err(DecodeError::Binary { offset: 4 })
-        );
+        assert_eq!(decode(b"PK\x03\x04\x00\x00", None), Err(DecodeError::Binary { offset: 4 }));
     }
 
     #[test]
     fn invalid_bytes_in_forced_encoding_are_reported_with_offset() {
         let err = decode(b"abc\xFFdef", Some(UTF_8)).unwrap_err();
-        assert_eq!(
-            err,
-            DecodeError::Undecodable {
-                encoding: "UTF-8",
-                offset: 3
-            }
-        );
+        assert_eq!(err, DecodeError::Undecodable { encoding: "UTF-8", offset: 3 });
     }
 
     #[test]

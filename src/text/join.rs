@@ -6,7 +6,7 @@
 //! line end (`impor-` + `tant` becomes `important`, while `anti-` + `Nazi`
 //! keeps its hyphen because a capital shows the hyphen was real).
 
-use super::script::is_spaceless;
+use super::script::{is_mostly_spaceless, is_spaceless};
 
 /// Joins the lines of one paragraph, trimming each and skipping blank ones.
 ///
@@ -17,17 +17,39 @@ use super::script::is_spaceless;
 /// ```
 pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
+    let mut previous_spaceless = false;
     for line in lines {
         let line = line.trim_matches(is_layout_space);
         if line.is_empty() {
             continue;
         }
+        let spaceless = is_mostly_spaceless(line);
         if !out.is_empty() {
-            push_joint(&mut out, line);
+            // Between lines of Chinese text nothing is inserted, even where
+            // the break fell inside a number or a Latin word ("项目4" + "3个").
+            if previous_spaceless || spaceless {
+                mend_hyphen_only(&mut out, line);
+            } else {
+                push_joint(&mut out, line);
+            }
         }
         out.push_str(line);
+        previous_spaceless = spaceless;
     }
     out
+}
+
+/// In Chinese text a Latin word broken with a hyphen is still mended.
+fn mend_hyphen_only(out: &mut String, next: &str) {
+    let mut tail = out.chars().rev();
+    let (last, before_last) = (tail.next(), tail.next());
+    let first = next.chars().next();
+    if last == Some('-')
+        && before_last.is_some_and(|c| c.is_ascii_alphabetic())
+        && first.is_some_and(|c| c.is_ascii_lowercase())
+    {
+        out.pop();
+    }
 }
 
 /// White space that only served layout: ASCII blanks and the ideographic
@@ -65,10 +87,7 @@ mod tests {
 
     #[test]
     fn cjk_lines_join_without_space() {
-        assert_eq!(
-            join_lines(["今年3月底", "启动政策制定工作。"]),
-            "今年3月底启动政策制定工作。"
-        );
+        assert_eq!(join_lines(["今年3月底", "启动政策制定工作。"]), "今年3月底启动政策制定工作。");
     }
 
     #[test]
@@ -83,10 +102,7 @@ mod tests {
 
     #[test]
     fn hyphen_before_capital_is_kept() {
-        assert_eq!(
-            join_lines(["the trans-", "Atlantic trade"]),
-            "the trans-Atlantic trade"
-        );
+        assert_eq!(join_lines(["the trans-", "Atlantic trade"]), "the trans-Atlantic trade");
     }
 
     #[test]
@@ -98,6 +114,14 @@ mod tests {
     #[test]
     fn ideographic_indent_and_blank_lines_are_dropped() {
         assert_eq!(join_lines(["\u{3000}\u{3000}正文", "", "继续。"]), "正文继续。");
+    }
+
+    #[test]
+    fn numbers_broken_inside_chinese_text_join_without_space() {
+        assert_eq!(
+            join_lines(["新签约亿元以上项目4", "3个,总投资达386亿元。"]),
+            "新签约亿元以上项目43个,总投资达386亿元。"
+        );
     }
 
     #[test]

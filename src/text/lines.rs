@@ -27,11 +27,8 @@ impl LineIndex {
         let mut i = 0;
         while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
             let end = i + found;
-            let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                end + 2
-            } else {
-                end + 1
-            };
+            let next =
+                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
             lines.push((start, end));
             start = next;
             i = next;

@@ -2,7 +2,7 @@
 //! cares: scripts written without spaces between words (Chinese, Japanese,
 //! Thai) join differently from scripts that separate words with spaces.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthChar;
 
 /// True for characters of scripts that put no space between words, and for
 /// the full-width punctuation set with them. Hangul is deliberately absent:
@@ -27,12 +27,24 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
+/// True for the letters (not the punctuation) of spaceless scripts: Han,
+/// Kana and Thai.
+fn is_spaceless_letter(c: char) -> bool {
+    is_han(c) || matches!(c as u32, 0x3041..=0x30FA | 0x0E01..=0x0E4E)
+}
+
+/// How many characters [`is_mostly_spaceless`] looks at: a line's script
+/// shows in its first words, and long paragraphs need not be read through.
+const SCRIPT_SAMPLE: usize = 256;
+
 /// True when most of the line's letters are Han, Kana or Thai, so that CJK
 /// conventions (no spaces, full-width punctuation) apply to it.
 pub fn is_mostly_spaceless(line: &str) -> bool {
     let (mut spaceless, mut other) = (0usize, 0usize);
-    for c in line.chars() {
-        if is_spaceless(c) && c.is_alphabetic() {
+    for c in line.chars().take(SCRIPT_SAMPLE) {
+        if c.is_ascii() {
+            other += usize::from(c.is_ascii_alphabetic());
+        } else if is_spaceless_letter(c) {
             spaceless += 1;
         } else if c.is_alphabetic() {
             other += 1;
@@ -45,7 +57,59 @@ pub fn is_mostly_spaceless(line: &str) -> bool {
 /// letter one. Line lengths are compared in these units so that Chinese and
 /// English pages share one notion of "a short line".
 pub fn display_width(line: &str) -> usize {
-    line.width()
+    line.chars().map(char_width).sum()
+}
+
+/// What one pass over a line tells about its script and size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Profile {
+    /// Display width in columns (see [`display_width`]).
+    pub width: usize,
+    /// True when most letters are Han, Kana or Thai (see [`is_mostly_spaceless`]).
+    pub spaceless: bool,
+}
+
+/// Measures width and script together, reading the line once.
+pub fn profile(line: &str) -> Profile {
+    if line.is_ascii() {
+        // Most English lines: byte counts, which the compiler vectorises.
+        let width = line.bytes().filter(|b| !b.is_ascii_control()).count();
+        return Profile { width, spaceless: false };
+    }
+    let (mut width, mut spaceless, mut other) = (0, 0usize, 0usize);
+    for c in line.chars() {
+        width += char_width(c);
+        if c.is_ascii() {
+            other += usize::from(c.is_ascii_alphabetic());
+        } else if is_spaceless_letter(c) {
+            spaceless += 1;
+        } else if c.is_alphabetic() {
+            other += 1;
+        }
+    }
+    Profile { width, spaceless: spaceless > 0 && spaceless >= other }
+}
+
+/// True when the line is wider than `limit` columns; stops reading as soon
+/// as it knows, so that rejecting a long paragraph costs almost nothing.
+pub fn wider_than(line: &str, limit: usize) -> bool {
+    let mut width = 0;
+    line.chars().any(|c| {
+        width += char_width(c);
+        width > limit
+    })
+}
+
+/// One character's width, with fast paths for ASCII and Han, which make up
+/// nearly all newspaper text.
+fn char_width(c: char) -> usize {
+    if c.is_ascii() {
+        usize::from(!c.is_ascii_control())
+    } else if is_han(c) {
+        2
+    } else {
+        c.width().unwrap_or(0)
+    }
 }
 
 /// Counts the Han characters of a line.
@@ -74,8 +138,17 @@ mod tests {
     }
 
     #[test]
+    fn profile_agrees_with_the_separate_measures() {
+        for line in ["本报讯(记者 张三) 11月4日", "The Duty of a Friend", "12 ~ 25", ""] {
+            let p = profile(line);
+            assert_eq!((p.width, p.spaceless), (display_width(line), is_mostly_spaceless(line)), "{line:?}");
+        }
+    }
+
+    #[test]
     fn width_counts_han_double() {
         assert_eq!(display_width("永康日报"), 8);
         assert_eq!(display_width("News"), 4);
+        assert!(wider_than("永康日报", 7) && !wider_than("永康日报", 8));
     }
 }

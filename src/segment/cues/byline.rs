@@ -4,7 +4,7 @@
 //! above the text, or sign at the end (`W. J. BRYAN.`).
 
 use super::regex;
-use crate::text::script::display_width;
+use crate::text::script::wider_than;
 
 /// Longest line (in display columns) that can be a byline line.
 const MAX_WIDTH: usize = 64;
@@ -12,7 +12,7 @@ const MAX_WIDTH: usize = 64;
 /// True when the whole line is a byline.
 pub fn is_byline_line(line: &str) -> bool {
     let line = line.trim();
-    if display_width(line) > MAX_WIDTH {
+    if wider_than(line, MAX_WIDTH) {
         return false;
     }
     let chinese = regex!(concat!(
@@ -20,14 +20,24 @@ pub fn is_byline_line(line: &str) -> bool {
         r"\s*(?:[\p{Han}·]{2,4}(?:\s+|、|，|,|$))*\s*)+$"
     ));
     let english = regex!(r"^(?:By|BY)\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}(?:\s*(?:,|and|AND|&).*)?$");
-    chinese.is_match(line) || english.is_match(line) || is_signature_line(line)
+    // Cheap gates first: an English byline opens with "By", a Chinese one
+    // has ideographs; most lines are neither.
+    let could_be_english = line.starts_with("By ") || line.starts_with("BY ");
+    (!line.is_ascii() && chinese.is_match(line))
+        || (could_be_english && english.is_match(line))
+        || is_signature_line(line)
 }
 
 /// True when the line is a name signed at the end of an article.
 pub fn is_signature_line(line: &str) -> bool {
+    let line = line.trim();
+    let opens_like_one = line.starts_with(['-', '—', '–']) || line.as_bytes().get(1) == Some(&b'.');
+    if !opens_like_one {
+        return false;
+    }
     let signature =
         regex!(r"^[-—–]*\s*(?:[A-Z]\.\s*){1,3}[A-Z][A-Za-z'\-]+\.?\s*$|^[-—–]+\s*[A-Z][A-Za-z.' ]{2,40}$");
-    signature.is_match(line.trim())
+    signature.is_match(line)
 }
 
 /// Where a signature at the end of a line of text starts ("…as I do.
@@ -59,13 +69,8 @@ mod tests {
 
     #[test]
     fn chinese_byline_lines() {
-        for line in [
-            "融媒评论员",
-            "本报记者 张三 通讯员 李四",
-            "文/张三",
-            "□ 记者 王五",
-            "特约评论员",
-        ] {
+        for line in ["融媒评论员", "本报记者 张三 通讯员 李四", "文/张三", "□ 记者 王五", "特约评论员"]
+        {
             assert!(is_byline_line(line), "{line:?}");
         }
     }
@@ -99,14 +104,8 @@ mod tests {
             dateline_byline("本报讯(融媒首席记者 陈晓苏) 11月4日上午,会议召开。"),
             Some("融媒首席记者 陈晓苏")
         );
-        assert_eq!(
-            dateline_byline("新华社北京11月6日电（记者 张三）国务院…"),
-            Some("记者 张三")
-        );
+        assert_eq!(dateline_byline("新华社北京11月6日电（记者 张三）国务院…"), Some("记者 张三"));
         assert_eq!(dateline_byline("本报讯(通稿) 会议召开。"), None);
-        assert_eq!(
-            dateline_byline("本報訊(記者 陳曉蘇) 市政府昨日"),
-            Some("記者 陳曉蘇")
-        );
+        assert_eq!(dateline_byline("本報訊(記者 陳曉蘇) 市政府昨日"), Some("記者 陳曉蘇"));
     }
 }

@@ -22,25 +22,45 @@ pub struct WordShape {
 
 /// True when the line is OCR debris rather than text.
 pub fn is_debris(line: &str) -> bool {
+    is_symbol_soup(line) || !is_mostly_spaceless(line) && is_word_soup(line)
+}
+
+/// True for a non-empty line with no letter, digit or ideograph at all.
+pub fn is_symbol_soup(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() {
-        return false;
-    }
-    if !line.chars().any(|c| c.is_alphanumeric()) {
-        return true;
-    }
-    if is_mostly_spaceless(line) {
-        return false;
-    }
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = line.chars().filter(|c| c.is_ascii_digit()).count();
+    !line.is_empty() && !line.chars().any(char::is_alphanumeric)
+}
+
+/// True when a Latin line's tokens are mostly not words: too few letters
+/// to be text, or fewer than half its tokens word-like. Lines of numbers
+/// alone are page furniture's business, not debris.
+pub fn is_word_soup(line: &str) -> bool {
+    // Whether there are at least four letters is all that matters here.
+    let letters = line.chars().filter(|c| c.is_alphabetic()).take(4).count();
     if letters == 0 {
-        return false; // numbers are page furniture's business, not debris
+        return false;
     }
-    if letters < 4 && digits == 0 {
+    if letters < 4 && !line.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let shape = word_shape(line);
+    if line.is_ascii() {
+        mostly_junk(line.split_ascii_whitespace())
+    } else {
+        mostly_junk(line.split_whitespace())
+    }
+}
+
+/// True when fewer than half the tokens are word-like; stops judging as
+/// soon as half are known to be words.
+fn mostly_junk<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let total = tokens.clone().count();
+    let mut shape = WordShape { good: 0, judged: 0, mangled: false };
+    for token in tokens {
+        shape.add(judge_token(token));
+        if shape.good * 2 >= total {
+            return false;
+        }
+    }
     shape.judged > 0 && shape.good * 2 < shape.judged
 }
 
@@ -56,23 +76,23 @@ pub fn is_doubtful(line: &str) -> bool {
 
 /// Judges each whitespace-separated token of a Latin line.
 pub fn word_shape(line: &str) -> WordShape {
-    let mut shape = WordShape {
-        good: 0,
-        judged: 0,
-        mangled: false,
-    };
+    let mut shape = WordShape { good: 0, judged: 0, mangled: false };
     for token in line.split_whitespace() {
-        let Some(verdict) = judge_token(token) else {
-            continue;
-        };
-        shape.judged += 1;
+        shape.add(judge_token(token));
+    }
+    shape
+}
+
+impl WordShape {
+    fn add(&mut self, verdict: Option<Token>) {
+        let Some(verdict) = verdict else { return };
+        self.judged += 1;
         match verdict {
-            Token::Word => shape.good += 1,
-            Token::Mangled => shape.mangled = true,
+            Token::Word => self.good += 1,
+            Token::Mangled => self.mangled = true,
             Token::Junk => {}
         }
     }
-    shape
 }
 
 enum Token {
@@ -82,11 +102,14 @@ enum Token {
 }
 
 fn judge_token(raw: &str) -> Option<Token> {
+    if let Some(verdict) = judge_plain_word(raw) {
+        return Some(verdict);
+    }
     if raw.chars().all(|c| matches!(c, '-' | '—' | '–' | '&')) {
         return None;
     }
-    if regex!(r"^(?:[A-Z]\.){1,3}$").is_match(raw) {
-        return Some(Token::Word); // initials: W. or U.S.
+    if is_initials(raw) {
+        return Some(Token::Word);
     }
     let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
     if token.is_empty() {
@@ -113,6 +136,38 @@ fn judge_token(raw: &str) -> Option<Token> {
     Some(verdict)
 }
 
+/// The common case in one pass: a word of lower-case ASCII letters, maybe
+/// with punctuation after it ("the", "friends,"). Returns `None` for any
+/// other token, which then gets the full judgement.
+fn judge_plain_word(raw: &str) -> Option<Token> {
+    let word = raw.trim_end_matches(|c: char| c.is_ascii_punctuation()).as_bytes();
+    if word.is_empty() || !word.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    if word.len() == 1 {
+        return Some(if word[0] == b'a' || word[0] == b'o' { Token::Word } else { Token::Junk });
+    }
+    let (mut run, mut longest, mut vowels) = (0, 0, 0);
+    for &b in word {
+        if matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+            vowels += 1;
+            run = 0;
+        } else {
+            run += 1;
+            longest = longest.max(run);
+        }
+    }
+    Some(if vowels > 0 && longest < 5 { Token::Word } else { Token::Junk })
+}
+
+/// Initials such as `W.` or `U.S.`: one to three capitals, each with a stop.
+fn is_initials(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    bytes.len().is_multiple_of(2)
+        && (2..=6).contains(&bytes.len())
+        && bytes.chunks(2).all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+}
+
 fn judge_part(part: &str) -> Token {
     if !part.chars().all(char::is_alphabetic) {
         return Token::Junk;
@@ -126,14 +181,10 @@ fn judge_part(part: &str) -> Token {
     }
     let length = part.chars().count();
     if length == 1 {
-        return if matches!(first, 'a' | 'A' | 'I' | 'O' | 'o') {
-            Token::Word
-        } else {
-            Token::Junk
-        };
+        return if matches!(first, 'a' | 'A' | 'I' | 'O' | 'o') { Token::Word } else { Token::Junk };
     }
-    let has_vowel = part.chars().any(|c| "aeiouyAEIOUY".contains(c));
-    if !has_vowel && !all_upper && !(length == 2 && first.is_uppercase()) {
+    let has_vowel = part.chars().any(is_vowel);
+    if !(has_vowel || all_upper || length == 2 && first.is_uppercase()) {
         return Token::Junk;
     }
     if longest_consonant_run(part) >= 5 {
@@ -142,15 +193,19 @@ fn judge_part(part: &str) -> Token {
     Token::Word
 }
 
+/// Vowels, with y, which serves as one in English words such as "rhythm".
+fn is_vowel(c: char) -> bool {
+    matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
 fn longest_consonant_run(word: &str) -> usize {
     word.chars()
-        .fold((0, 0), |(run, best), c| {
-            if "aeiouyAEIOUY".contains(c) {
-                (0, best)
-            } else {
-                (run + 1, best.max(run + 1))
-            }
-        })
+        .fold(
+            (0, 0),
+            |(run, best), c| {
+                if "aeiouyAEIOUY".contains(c) { (0, best) } else { (run + 1, best.max(run + 1)) }
+            },
+        )
         .1
 }
 
@@ -160,20 +215,10 @@ mod tests {
 
     #[test]
     fn symbols_and_letter_soup_are_debris() {
-        for line in [
-            "?. \".?",
-            "Tfv jrw \"",
-            ",,ja..",
-            "i5\"W ;'v'",
-            "'(t",
-            "\"''- -",
-            "J 3T :s k",
-        ] {
+        for line in ["?. \".?", "Tfv jrw \"", ",,ja..", "i5\"W ;'v'", "'(t", "\"''- -", "J 3T :s k"] {
             assert!(is_debris(line), "{line:?} should be debris");
         }
-        assert!(is_debris(
-            "' ib 'i.tt4iii'iiy-iTf\"\"---' -riii-nitrtr\" - -A-bihafc'Cxtg.Jta--."
-        ));
+        assert!(is_debris("' ib 'i.tt4iii'iiy-iTf\"\"---' -riii-nitrtr\" - -A-bihafc'Cxtg.Jta--."));
     }
 
     #[test]
@@ -194,6 +239,12 @@ mod tests {
     fn chinese_text_is_never_debris_by_word_shape() {
         assert!(!is_debris("掌上永康客户端"));
         assert!(!is_debris("12 ~ 25"));
+    }
+
+    #[test]
+    fn initials_are_words() {
+        assert!(is_initials("W.") && is_initials("U.S.") && is_initials("J.R.R."));
+        assert!(!is_initials("W") && !is_initials("Wm.") && !is_initials("A.B.C.D."));
     }
 
     #[test]

@@ -22,15 +22,15 @@ pub fn is_masthead_item(line: &str) -> bool {
         r"[农農][历曆]|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊]+月|",
         r"主[办辦]|主管|出版|刊[号號]|出版物[号號]|[邮郵][发發]代[号號]|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|第\s*\d+\s*期|今日\s*\d+\s*版|共\s*\d+\s*版|",
         r"天[气氣]|多[云雲]|[晴阴陰][转轉天]|[小中大阵陣]雨|雷[阵陣]雨|[小中大]雪|℃|°|[气氣]温|[东東南西北][风風]|",
-        r"[热熱][线線]|[电電][话話]|[传傳]真|[邮郵][编編]|客[户戶]端|APP|微信|公[众眾][号號]|二[维維][码碼]|[扫掃][码碼]|[扫掃]一[扫掃]|[网網]址|www\.|https?:|\.com|\.cn\b|抖音|微博|",
+        r"[热熱][线線]|[电電][话話]|[传傳]真|[邮郵][编編]|客[户戶]端|APP|微信|公[众眾][号號]|二[维維][码碼]|[扫掃][码碼]|[扫掃]一[扫掃]|[网網]址|www\.|https?:|\.com|\.cn(?-u:\b)|抖音|微博|",
         r"^[\d\s.:/~～\-－+()（）]+$|(?:日|晚|晨|商|[时時]|都市|青年|法制)[报報]$"
     ));
     let english = regex!(concat!(
-        r"(?i)\bvol(?:ume)?\b\.?\s*[ivxlc\d]+|\bno\.\s*\d+|",
-        r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?[^a-z]{0,12}\b1[6-9]\d\d\b|",
-        r"\b20\d\d\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|",
-        r"\bprice\b|\bcents?\b|\bedition\b|\bestablished\b|\bweather\b|\bforecast\b|\bwhole\s+number\b|",
-        r"\bpages?\s+\d|\bsection\s+[a-z\d]\b|\$\d|\bsubscri|\bentered\b.*\bpost|\bpublished\b"
+        r"(?i)(?-u:\b)vol(?:ume)?(?-u:\b)\.?\s*[ivxlc\d]+|(?-u:\b)no\.\s*\d+|",
+        r"(?-u:\b)(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?-u:\b)\.?[^a-z]{0,12}(?-u:\b)1[6-9]\d\d(?-u:\b)|",
+        r"(?-u:\b)20\d\d(?-u:\b)|(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)|",
+        r"(?-u:\b)price(?-u:\b)|(?-u:\b)cents?(?-u:\b)|(?-u:\b)edition(?-u:\b)|(?-u:\b)established(?-u:\b)|(?-u:\b)weather(?-u:\b)|(?-u:\b)forecast(?-u:\b)|(?-u:\b)whole\s+number(?-u:\b)|",
+        r"(?-u:\b)pages?\s+\d|(?-u:\b)section\s+[a-z\d](?-u:\b)|\$\d|(?-u:\b)subscri|(?-u:\b)entered(?-u:\b).*(?-u:\b)post|(?-u:\b)published(?-u:\b)"
     ));
     chinese_date.is_match(line) || chinese.is_match(line) || english.is_match(line)
 }

@@ -12,6 +12,10 @@ pub mod punctuation;
 pub mod title;
 
 /// A regular expression compiled once, on first use.
+///
+/// Patterns run on every line of large editions: English word boundaries
+/// are written `(?-u:\b)`, since a Unicode `\b` forces the regex engine off
+/// its fast DFA on any line with a Chinese character.
 macro_rules! regex {
     ($pattern:expr) => {{
         static RE: std::sync::LazyLock<regex::Regex> =

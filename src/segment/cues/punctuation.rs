@@ -2,9 +2,7 @@
 //! paragraphs end with a full stop (。 . ! ?), headlines almost never do.
 
 /// Closing quotes and brackets that may follow the final punctuation.
-const CLOSERS: &[char] = &[
-    '"', '\'', '”', '’', ')', '）', '」', '』', '】', '》', ']', '〕', '*',
-];
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', '）', '」', '』', '】', '》', ']', '〕', '*'];
 
 /// Punctuation that ends a sentence in Chinese or English.
 const TERMINALS: &[char] = &['。', '！', '？', '.', '!', '?', '…', '｡'];
@@ -32,9 +30,7 @@ pub fn ends_sentence(line: &str) -> bool {
 /// True when the line ends in a question or exclamation mark, which a
 /// headline may carry ("Do You Want War?").
 pub fn ends_with_title_mark(line: &str) -> bool {
-    trim_end(line)
-        .trim_end_matches(CLOSERS)
-        .ends_with(TITLE_TERMINALS)
+    trim_end(line).trim_end_matches(CLOSERS).ends_with(TITLE_TERMINALS)
 }
 
 /// True when the line visibly trails off mid-sentence: a comma, a
@@ -46,9 +42,7 @@ pub fn ends_continuing(line: &str) -> bool {
 /// True when the first letter of the line is a lower-case Latin letter:
 /// text continuing a sentence begun elsewhere.
 pub fn starts_lowercase(line: &str) -> bool {
-    line.chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_lowercase())
+    line.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase())
 }
 
 /// True when the line opens with a paragraph indent: two blanks or an

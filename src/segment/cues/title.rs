@@ -31,35 +31,30 @@ const DANGLING_WORDS: &[&str] = &[
 
 /// How the English line is capitalised, if like a title.
 pub fn capitals(line: &str) -> Option<Capitals> {
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    if words.is_empty() || words.len() > 16 {
+    let words = || {
+        line.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().any(char::is_alphabetic))
+    };
+    let first = words().next()?;
+    if words().nth(16).is_some() {
         return None;
     }
-    let letters = || words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic());
-    if letters().count() >= 2 && letters().all(char::is_uppercase) {
+    let letters = || words().flat_map(str::chars).filter(|c| c.is_alphabetic());
+    if letters().nth(1).is_some() && letters().all(char::is_uppercase) {
         return Some(Capitals::All);
     }
-    let capitalised = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
-    let significant_ok = words.iter().all(|w| {
-        capitalised(w) || MINOR_WORDS.contains(&w.to_lowercase().as_str()) && w.chars().count() <= 4
-    });
-    (capitalised(words[0]) && significant_ok).then_some(Capitals::Title)
+    let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let minor = |w: &str| w.len() <= 4 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    (capitalised(first) && words().all(|w| capitalised(w) || minor(w))).then_some(Capitals::Title)
 }
 
 /// True when the last word of an English line is one no title ends with.
 pub fn ends_with_dangling_word(line: &str) -> bool {
     line.split_whitespace()
         .next_back()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .is_some_and(|w| DANGLING_WORDS.contains(&w.as_str()))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| DANGLING_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
 }
 
 /// True when a title line leads in to the headline: a Chinese kicker that
@@ -176,10 +171,7 @@ mod tests {
 
     #[test]
     fn ordinary_titles_are_not_split() {
-        assert_eq!(
-            run_together_split("一鼓作气 聚力突破 确保按期完成既定目标任务"),
-            None
-        );
+        assert_eq!(run_together_split("一鼓作气 聚力突破 确保按期完成既定目标任务"), None);
         assert_eq!(run_together_split("稳经济 促发展 保民生 惠民生"), None);
     }
 }

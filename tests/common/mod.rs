@@ -1,0 +1,44 @@
+//! Helpers shared by the integration tests: running the binary, reading
+//! fixtures, and scoring a proposed split against a hand-made truth file.
+
+#![allow(dead_code)] // each test file uses a different part
+
+pub mod truth;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The folder of test fixtures.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A fixture's path.
+pub fn fixture(name: &str) -> PathBuf {
+    fixtures().join(name)
+}
+
+/// The `copydesk` binary, ready to run.
+pub fn copydesk() -> Command {
+    Command::cargo_bin("copydesk").expect("the copydesk binary is built for tests")
+}
+
+/// Runs `copydesk split` on `paths` (plus `extra` arguments), expects
+/// success, and parses the JSON it prints.
+pub fn split_json(paths: &[&Path], extra: &[&str]) -> Value {
+    let output = copydesk().arg("split").args(paths).args(extra).output().expect("copydesk runs");
+    assert!(output.status.success(), "copydesk split failed: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("copydesk split prints JSON")
+}
+
+/// Runs `copydesk split` expecting failure; returns its standard error.
+pub fn split_error(paths: &[&Path], extra: &[&str]) -> String {
+    let output = copydesk().arg("split").args(paths).args(extra).output().expect("copydesk runs");
+    assert!(!output.status.success(), "copydesk split should have failed");
+    assert!(output.stdout.is_empty(), "nothing is printed on failure");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "no panic: {stderr}");
+    stderr
+}

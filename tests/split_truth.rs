@@ -1,0 +1,158 @@
+//! The proposed split of real and realistic pages, compared with what an
+//! editor made of them by hand (`tests/fixtures/*.truth.json`).
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+mod common;
+
+use common::truth::{Score, score, truth_articles};
+use common::{fixture, fixtures, split_json};
+use serde_json::Value;
+
+fn truth_of(page: &str) -> Value {
+    let path = fixture(&page.replace(".txt", ".truth.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Checks every field the truth file states for each article, in order.
+fn assert_matches_truth(page: &str) {
+    let truth = truth_of(page);
+    let proposal = split_json(&[&fixture(page)], &[]);
+    let articles = truth_articles(&truth);
+    let proposed = proposal["articles"].as_array().unwrap();
+    assert_eq!(proposed.len(), articles.len(), "{page}: number of articles");
+
+    let noise: Vec<(u64, u64)> = truth["noise"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["first_line"].as_u64().unwrap(), n["last_line"].as_u64().unwrap()))
+        .collect();
+    let proposed_noise: Vec<(u64, u64)> = proposal["noise"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["first_line"].as_u64().unwrap(), n["last_line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(proposed_noise, noise, "{page}: noise runs");
+
+    for (index, (want, got)) in articles.iter().zip(proposed).enumerate() {
+        let label = format!("{page}, article {}", index + 1);
+        let spans: Vec<(u64, u64)> = got["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["first_line"].as_u64().unwrap(), s["last_line"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(spans, want.spans, "{label}: spans");
+        for field in ["kicker", "headline", "subheadline", "byline"] {
+            assert_eq!(got[field], want.value[field], "{label}: {field}");
+        }
+        if let Some(rubric) = want.value.get("rubric") {
+            assert_eq!(&got["rubric"], rubric, "{label}: rubric");
+        }
+        if let Some(paragraphs) = want.value.get("paragraphs") {
+            assert_eq!(&got["paragraphs"], paragraphs, "{label}: paragraphs");
+        }
+        if let Some(roles) = want.value.get("roles").and_then(Value::as_object) {
+            assert_roles(&label, roles, got);
+        }
+        if let Some(joins) = want.value.get("joins").and_then(Value::as_array) {
+            assert_joins(&label, joins, got);
+        }
+    }
+}
+
+/// Each listed line has one of the roles the truth allows ("kicker|subheadline").
+fn assert_roles(label: &str, roles: &serde_json::Map<String, Value>, article: &Value) {
+    for (line, allowed) in roles {
+        let line: u64 = line.parse().unwrap();
+        let block = article["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["first_line"].as_u64().unwrap() <= line && line <= b["last_line"].as_u64().unwrap())
+            .unwrap_or_else(|| panic!("{label}: no block holds line {line}"));
+        let role = block["role"].as_str().unwrap();
+        assert!(
+            allowed.as_str().unwrap().split('|').any(|r| r == role),
+            "{label}: line {line} is {role}, want {allowed}"
+        );
+    }
+}
+
+/// The lines the truth joins to the paragraph before are exactly the
+/// non-first lines of multi-line body blocks.
+fn assert_joins(label: &str, joins: &[Value], article: &Value) {
+    let want: Vec<u64> = joins.iter().map(|j| j.as_u64().unwrap()).collect();
+    let mut got = Vec::new();
+    for block in article["blocks"].as_array().unwrap() {
+        if block["role"] == "body" && block["last_line"] != block["first_line"] {
+            got.push(block["last_line"].as_u64().unwrap());
+        }
+    }
+    assert_eq!(got, want, "{label}: joined lines");
+}
+
+#[test]
+fn sample_chinese_front_page_matches_its_truth() {
+    assert_matches_truth("yongkang-daily-2022-11-07-p1.txt");
+}
+
+#[test]
+fn broken_paragraphs_rejoin_without_a_space_in_chinese() {
+    let proposal = split_json(&[&fixture("yongkang-daily-2022-11-07-p1.txt")], &[]);
+    let second = &proposal["articles"][1]["paragraphs"];
+    let joined = second.as_array().unwrap().iter().find(|p| p.as_str().unwrap().contains("带头做表率。"));
+    assert!(joined.is_some(), "lines 45 and 47 are one paragraph: {second}");
+    let third = proposal["articles"][2]["paragraphs"].to_string();
+    assert!(third.contains("今年3月底启动政策制定工作"), "lines 67 and 69 are one paragraph");
+}
+
+#[test]
+fn hard_wrapped_english_page_from_1916_matches_its_truth() {
+    assert_matches_truth("commoner-lincoln-ne-1916-02-p1.txt");
+}
+
+#[test]
+fn hard_wrapped_english_page_with_hyphenation_matches_its_truth() {
+    assert_matches_truth("riverton-gazette-2025-03-04-a1.txt");
+}
+
+#[test]
+fn hyphenated_line_ends_are_mended_and_other_lines_joined_with_one_space() {
+    let proposal = split_json(&[&fixture("riverton-gazette-2025-03-04-a1.txt")], &[]);
+    let text = proposal["articles"].to_string();
+    assert!(text.contains("$38 million water treatment plant"), "milli- + on");
+    assert!(text.contains("every teacher in this district"), "teac- + her");
+    assert!(!text.contains("  "), "one space where lines meet");
+}
+
+#[test]
+fn hard_wrapped_chinese_page_matches_its_truth() {
+    assert_matches_truth("donghai-daily-2025-03-04-p1.txt");
+}
+
+/// The figures the newsroom measures on unseen pages, over every page
+/// that has a truth file: the proposal must clear them here first.
+#[test]
+fn all_truth_pages_meet_the_newsroom_targets() {
+    let mut total = Score::default();
+    let mut pages = 0;
+    for entry in std::fs::read_dir(fixtures()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(page) = name.strip_suffix(".truth.json") else {
+            continue;
+        };
+        let page = format!("{page}.txt");
+        let text = std::fs::read_to_string(fixture(&page)).unwrap();
+        let proposal = split_json(&[&fixture(&page)], &[]);
+        total.add(score(&truth_of(&page), &proposal, &text));
+        pages += 1;
+    }
+    assert!(pages >= 4, "all truth pages were scored");
+    assert!(total.boundary_f1() >= 0.95, "boundary F1 {:.3}", total.boundary_f1());
+    assert!(total.headline_accuracy() >= 0.90, "exact headlines {:.3}", total.headline_accuracy());
+    assert!(total.line_accuracy() >= 0.97, "lines in the right article {:.3}", total.line_accuracy());
+}
