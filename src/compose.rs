@@ -32,13 +32,19 @@ pub fn block_text(edition: &Edition, block: &Block) -> String {
     join_lines(block.text(edition).split(['\n', '\r']))
 }
 
-/// Renders the article `id` of the split.
+/// Renders the article `id` of the split from its source text.
 pub fn compose(edition: &Edition, split: &Split, id: ArticleId) -> ArticleText {
+    compose_with(split, id, |block| block_text(edition, block))
+}
+
+/// Renders the article `id`, taking each block's text from `text_of` (the
+/// editor's corrected text, or the source's).
+pub fn compose_with(split: &Split, id: ArticleId, mut text_of: impl FnMut(&Block) -> String) -> ArticleText {
     let mut article = ArticleText::default();
     let mut seen_headline = false;
     let mut bylines = Vec::new();
     for block in split.blocks_of(id) {
-        let text = block_text(edition, block);
+        let text = text_of(block);
         match block.role {
             Role::Kicker if seen_headline => append(&mut article.rubric, text),
             Role::Kicker => append(&mut article.kicker, text),

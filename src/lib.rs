@@ -10,11 +10,14 @@
 //! - [`segment`]: proposes the split of a page into blocks and articles from
 //!   typographic and language cues.
 //! - [`compose`]: renders an article's fields and paragraphs from its blocks.
+//! - [`edit`]: the editing session: edits as values with inverses, undo,
+//!   commands, and corrections anchored to source ranges.
 //! - [`report`]: the JSON contract printed by `copydesk split`.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod compose;
+pub mod edit;
 pub mod load;
 pub mod model;
 pub mod report;

@@ -16,40 +16,62 @@ use super::script::{is_mostly_spaceless, is_spaceless};
 /// assert_eq!(join_lines(["理应带头做", "表率。"]), "理应带头做表率。");
 /// ```
 pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
+    let marks: &[()] = &[(); 0];
+    join_marked(lines.into_iter().map(|line| (line, &marks[..0])), |()| ()).text
+}
+
+/// Text joined from lines, with one mark per character telling where it
+/// came from (the marks the caller gave each line's characters, or the
+/// joint mark for a space put in between).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined<T> {
+    /// The joined text.
+    pub text: String,
+    /// One mark per `char` of `text`.
+    pub marks: Vec<T>,
+}
+
+/// Joins lines as [`join_lines`] does, carrying a mark for each character.
+///
+/// Each line comes with the marks of its characters (one per `char`; an
+/// empty slice when the caller needs none). A space put in between two lines
+/// gets `joint(mark of the character before it)`.
+pub fn join_marked<'a, T: Copy + 'a>(
+    lines: impl IntoIterator<Item = (&'a str, &'a [T])>,
+    joint: impl Fn(T) -> T,
+) -> Joined<T> {
+    let mut out = Joined { text: String::new(), marks: Vec::new() };
     let mut previous_spaceless = false;
-    for line in lines {
-        let line = line.trim_matches(is_layout_space);
-        if line.is_empty() {
+    for (line, marks) in lines {
+        let trimmed = line.trim_start_matches(is_layout_space);
+        let skipped = line[..line.len() - trimmed.len()].chars().count();
+        let trimmed = trimmed.trim_end_matches(is_layout_space);
+        if trimmed.is_empty() {
             continue;
         }
-        let spaceless = is_mostly_spaceless(line);
-        if !out.is_empty() {
+        let spaceless = is_mostly_spaceless(trimmed);
+        if !out.text.is_empty() {
             // Between lines of Chinese text nothing is inserted, even where
             // the break fell inside a number or a Latin word ("项目4" + "3个").
-            if previous_spaceless || spaceless {
-                mend_hyphen_only(&mut out, line);
+            let space = if previous_spaceless || spaceless {
+                mend_hyphen_only(&mut out, trimmed)
             } else {
-                push_joint(&mut out, line);
+                push_joint(&mut out, trimmed)
+            };
+            if space {
+                out.text.push(' ');
+                if let Some(&last) = out.marks.last() {
+                    out.marks.push(joint(last));
+                }
             }
         }
-        out.push_str(line);
+        out.text.push_str(trimmed);
+        if !marks.is_empty() {
+            out.marks.extend_from_slice(&marks[skipped..skipped + trimmed.chars().count()]);
+        }
         previous_spaceless = spaceless;
     }
     out
-}
-
-/// In Chinese text a Latin word broken with a hyphen is still mended.
-fn mend_hyphen_only(out: &mut String, next: &str) {
-    let mut tail = out.chars().rev();
-    let (last, before_last) = (tail.next(), tail.next());
-    let first = next.chars().next();
-    if last == Some('-')
-        && before_last.is_some_and(|c| c.is_ascii_alphabetic())
-        && first.is_some_and(|c| c.is_ascii_lowercase())
-    {
-        out.pop();
-    }
 }
 
 /// White space that only served layout: ASCII blanks and the ideographic
@@ -58,27 +80,45 @@ fn is_layout_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
-/// Prepares `out` for `next` to be appended: drops a soft hyphen, or adds the
-/// single space Latin text needs, or nothing.
-fn push_joint(out: &mut String, next: &str) {
-    let mut tail = out.chars().rev();
+/// Removes the last character of `out` (a hyphen that only broke a word).
+fn pop<T>(out: &mut Joined<T>) {
+    out.text.pop();
+    out.marks.pop();
+}
+
+/// In Chinese text a Latin word broken with a hyphen is still mended; no
+/// space is ever wanted.
+fn mend_hyphen_only<T>(out: &mut Joined<T>, next: &str) -> bool {
+    let mut tail = out.text.chars().rev();
+    let (last, before_last) = (tail.next(), tail.next());
+    let first = next.chars().next();
+    if last == Some('-')
+        && before_last.is_some_and(|c| c.is_ascii_alphabetic())
+        && first.is_some_and(|c| c.is_ascii_lowercase())
+    {
+        pop(out);
+    }
+    false
+}
+
+/// Prepares `out` for `next`: drops a hyphen that only broke a word, and
+/// says whether the single space Latin text needs goes in between.
+fn push_joint<T>(out: &mut Joined<T>, next: &str) -> bool {
+    let mut tail = out.text.chars().rev();
     let last = tail.next().unwrap_or(' ');
     let before_last = tail.next().unwrap_or(' ');
     let first = next.chars().next().unwrap_or(' ');
 
     if last == '-' && before_last.is_alphabetic() {
         if first.is_lowercase() {
-            out.pop(); // a word broken at the column end: `impor-` + `tant`
+            pop(out); // a word broken at the column end: `impor-` + `tant`
         }
-        return; // a real hyphen (`anti-` + `Nazi`): keep it, add no space
+        return false; // a real hyphen (`anti-` + `Nazi`): keep it, add no space
     }
     if matches!(last, '—' | '–') && !before_last.is_whitespace() {
-        return; // an em dash hugging its word runs into the next line
+        return false; // an em dash hugging its word runs into the next line
     }
-    if is_spaceless(last) || is_spaceless(first) {
-        return;
-    }
-    out.push(' ');
+    !(is_spaceless(last) || is_spaceless(first))
 }
 
 #[cfg(test)]
@@ -122,6 +162,17 @@ mod tests {
             join_lines(["新签约亿元以上项目4", "3个,总投资达386亿元。"]),
             "新签约亿元以上项目43个,总投资达386亿元。"
         );
+    }
+
+    #[test]
+    fn marks_follow_their_characters_through_trims_hyphens_and_joints() {
+        let first: Vec<usize> = (0..8).collect(); // " impor- " has 8 chars
+        let second: Vec<usize> = (10..14).collect(); // "tant"
+        let joined = join_marked([(" impor- ", &first[..]), ("tant", &second[..])], |m| m + 100);
+        assert_eq!(joined.text, "important");
+        assert_eq!(joined.marks, [1, 2, 3, 4, 5, 10, 11, 12, 13]);
+        let joined = join_marked([("a", &[0usize][..]), ("b", &[5usize][..])], |m| m + 100);
+        assert_eq!((joined.text.as_str(), joined.marks), ("a b", vec![0, 100, 5]));
     }
 
     #[test]

@@ -10,5 +10,5 @@ pub mod lines;
 pub mod script;
 
 pub use encoding::{DecodeError, Decoded, decode};
-pub use join::join_lines;
+pub use join::{Joined, join_lines, join_marked};
 pub use lines::LineIndex;

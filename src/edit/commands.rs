@@ -1,0 +1,445 @@
+//! The editor's structural commands, as pure functions: each looks at the
+//! document and returns the [`Edit`] that carries it out, or `None` when it
+//! does not apply there. The window and the command line share them.
+//!
+//! Lines are numbered from 0 here, as in [`crate::text::LineIndex`].
+
+use std::ops::Range;
+
+use super::{Document, Edit};
+use crate::model::{ArticleId, Block, Cue, Role};
+
+/// The block holding line `line` of page `page`: the first block that
+/// covers the line's start or begins on the line.
+pub fn block_at_line(document: &Document, page: usize, line: usize) -> Option<usize> {
+    let lines = &document.edition.pages.get(page)?.lines;
+    if line >= lines.len() {
+        return None;
+    }
+    let content = lines.content(line);
+    document.split.blocks.iter().position(|b| {
+        b.page == page
+            && (b.range.start <= content.start && content.start < b.range.end
+                || content.start <= b.range.start && b.range.start < content.end.max(content.start + 1))
+    })
+}
+
+/// Starts a new article at line `line`: that line and everything after it
+/// in its article go to the new one, which follows it in reading order.
+pub fn start_article_at(document: &Document, page: usize, line: usize) -> Option<Edit> {
+    let blocks = &document.split.blocks;
+    let index = block_at_line(document, page, line)?;
+    let article = blocks[index].article?;
+    let at = line_start(document, page, line).max(blocks[index].range.start);
+    let first = blocks.iter().position(|b| b.article == Some(article))?;
+    if index == first && at <= blocks[index].range.start {
+        return None; // the article already starts here
+    }
+    let last = blocks.iter().rposition(|b| b.article == Some(article))?;
+    let new_id = document.unused_article_id();
+    let mut inserted = Vec::with_capacity(last - index + 2);
+    for (offset, block) in blocks[index..=last].iter().enumerate() {
+        if offset == 0 && at > block.range.start {
+            let (before, after) = split_block(block, at);
+            inserted.push(before);
+            inserted.push(Block { article: Some(new_id), ..after });
+        } else if block.article == Some(article) {
+            inserted.push(Block { article: Some(new_id), ..block.clone() });
+        } else {
+            inserted.push(block.clone());
+        }
+    }
+    let mut order = document.split.articles.clone();
+    let position = order.iter().position(|&a| a == article)?;
+    order.insert(position + 1, new_id);
+    Some(Edit::Batch(vec![splice(document, index..last + 1, inserted), reorder(document, order)]))
+}
+
+/// Merges `article` into the article before it (or after it) in reading
+/// order; its blocks keep their roles.
+pub fn merge_article(document: &Document, article: ArticleId, with_previous: bool) -> Option<Edit> {
+    let order = &document.split.articles;
+    let position = order.iter().position(|&a| a == article)?;
+    let target = if with_previous { order.get(position.checked_sub(1)?) } else { order.get(position + 1) }?;
+    let blocks = &document.split.blocks;
+    let first = blocks.iter().position(|b| b.article == Some(article))?;
+    let last = blocks.iter().rposition(|b| b.article == Some(article))?;
+    let inserted = blocks[first..=last]
+        .iter()
+        .map(|b| {
+            if b.article == Some(article) { Block { article: Some(*target), ..b.clone() } } else { b.clone() }
+        })
+        .collect();
+    let remaining: Vec<ArticleId> = order.iter().copied().filter(|&a| a != article).collect();
+    Some(Edit::Batch(vec![splice(document, first..last + 1, inserted), reorder(document, remaining)]))
+}
+
+/// Moves the boundary where `article` starts one line up (taking the last
+/// line of what precedes it) or down (giving its first line to what
+/// precedes it: the previous article, or noise).
+pub fn move_boundary(document: &Document, article: ArticleId, up: bool) -> Option<Edit> {
+    let blocks = &document.split.blocks;
+    let first = blocks.iter().position(|b| b.article == Some(article))?;
+    if up {
+        let index = first.checked_sub(1)?;
+        let previous = &blocks[index];
+        if previous.page != blocks[first].page {
+            return None;
+        }
+        let lines = filled_lines(document, previous);
+        let last_line = *lines.last()?;
+        let role = if previous.role == Role::Noise { Role::Body } else { previous.role };
+        let taken = |b: Block| Block { article: Some(article), role, cue: Cue::Editor, ..b };
+        let inserted = if lines.len() > 1 {
+            let (kept, moved) = split_block(previous, line_start(document, previous.page, last_line));
+            vec![kept, taken(moved)]
+        } else {
+            vec![taken(previous.clone())]
+        };
+        return Some(splice_and_reorder(document, index..index + 1, inserted));
+    }
+    let block = &blocks[first];
+    let receiver =
+        first.checked_sub(1).map(|p| &blocks[p]).filter(|p| p.page == block.page).and_then(|p| p.article);
+    let role = if receiver.is_some() { Role::Body } else { Role::Noise };
+    let given = |b: Block| Block { article: receiver, role, cue: Cue::Editor, ..b };
+    let lines = filled_lines(document, block);
+    let inserted = if lines.len() > 1 {
+        let (moved, kept) = split_block(block, line_start(document, block.page, lines[1]));
+        vec![given(moved), kept]
+    } else {
+        vec![given(block.clone())]
+    };
+    Some(splice_and_reorder(document, first..first + 1, inserted))
+}
+
+/// Marks lines `lines` of page `page` as noise, or (with `noise` false)
+/// brings noise among them back into the article before them (or after
+/// them, or a new one) as body text.
+pub fn set_noise(document: &Document, page: usize, lines: Range<usize>, noise: bool) -> Option<Edit> {
+    let page_lines = &document.edition.pages.get(page)?.lines;
+    if lines.is_empty() || lines.end > page_lines.len() {
+        return None;
+    }
+    let span = page_lines.content(lines.start).start..page_lines.content(lines.end - 1).end;
+    if span.is_empty() {
+        return None; // blank lines belong to nothing
+    }
+    let blocks = &document.split.blocks;
+    let touched: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            blocks[i].page == page && blocks[i].range.start < span.end && span.start < blocks[i].range.end
+        })
+        .filter(|&i| (blocks[i].role == Role::Noise) != noise)
+        .collect();
+    let (&first, &last) = (touched.first()?, touched.last()?);
+    let mut new_articles = Vec::new();
+    let home = if noise { None } else { Some(neighbour_article(document, first, last, &mut new_articles)) };
+    let mut inserted = Vec::new();
+    for block in &blocks[first..=last] {
+        if (block.role == Role::Noise) == noise || block.page != page {
+            inserted.push(block.clone());
+            continue;
+        }
+        let (before, inside, after) = carve(block, &span);
+        inserted.extend(before);
+        let role = if noise { Role::Noise } else { Role::Body };
+        inserted.push(Block { article: home, role, cue: Cue::Editor, ..inside });
+        inserted.extend(after);
+    }
+    let order = articles_after(document, first..last + 1, &inserted, &new_articles);
+    let mut edits = vec![splice(document, first..last + 1, inserted)];
+    if order != document.split.articles {
+        edits.push(reorder(document, order));
+    }
+    Some(Edit::Batch(edits))
+}
+
+/// Gives block `index` the role `role` (noise takes it out of its article).
+pub fn set_role(document: &Document, index: usize, role: Role) -> Option<Edit> {
+    let block = document.split.blocks.get(index)?;
+    if block.role == role {
+        return None;
+    }
+    if role == Role::Noise || block.role == Role::Noise {
+        let lines = document.edition.pages[block.page].lines_of(&block.range);
+        let noise_edit = set_noise(document, block.page, lines, role == Role::Noise)?;
+        if role == Role::Noise || role == Role::Body {
+            return Some(noise_edit);
+        }
+        // Brought back with a role other than body: a second step on the result.
+        let mut staged = document.clone();
+        let _undo = staged.apply(noise_edit.clone());
+        let restored = staged.split.blocks.iter().position(|b| b.range.start == block.range.start)?;
+        let role_edit = set_role(&staged, restored, role)?;
+        return Some(Edit::Batch(vec![noise_edit, role_edit]));
+    }
+    let changed = Block { role, cue: Cue::Editor, ..block.clone() };
+    Some(splice(document, index..index + 1, vec![changed]))
+}
+
+/// Swaps the roles of the kicker and the headline of `article`.
+pub fn swap_kicker_headline(document: &Document, article: ArticleId) -> Option<Edit> {
+    let blocks = &document.split.blocks;
+    let of_role = |role| blocks.iter().position(|b| b.article == Some(article) && b.role == role);
+    let (kicker, headline) = (of_role(Role::Kicker)?, of_role(Role::Headline)?);
+    let swapped = |i: usize, role| Block { role, cue: Cue::Editor, ..blocks[i].clone() };
+    Some(Edit::Batch(vec![
+        splice(document, kicker..kicker + 1, vec![swapped(kicker, Role::Headline)]),
+        splice(document, headline..headline + 1, vec![swapped(headline, Role::Kicker)]),
+    ]))
+}
+
+/// Joins body block `index` to the body paragraph just before it in the
+/// same article.
+pub fn join_with_previous(document: &Document, index: usize) -> Option<Edit> {
+    let blocks = &document.split.blocks;
+    let (previous, block) = (blocks.get(index.checked_sub(1)?)?, blocks.get(index)?);
+    let joinable = block.role == Role::Body
+        && previous.role == Role::Body
+        && previous.article == block.article
+        && previous.page == block.page;
+    if !joinable {
+        return None;
+    }
+    let joined = Block { range: previous.range.start..block.range.end, ..previous.clone() };
+    Some(splice(document, index - 1..index + 1, vec![joined]))
+}
+
+/// Splits block `index` in two at byte `offset` of its page (a paragraph
+/// split at the cursor).
+pub fn split_at(document: &Document, index: usize, offset: usize) -> Option<Edit> {
+    let block = document.split.blocks.get(index)?;
+    let text = &document.edition.pages[block.page].text;
+    let inside = block.range.start < offset && offset < block.range.end && text.is_char_boundary(offset);
+    if !inside {
+        return None;
+    }
+    let (before, after) = split_block(block, offset);
+    Some(splice(document, index..index + 1, vec![before, Block { cue: Cue::Editor, ..after }]))
+}
+
+// ---- helpers ----
+
+fn splice(document: &Document, range: Range<usize>, inserted: Vec<Block>) -> Edit {
+    Edit::Blocks { at: range.start, removed: document.split.blocks[range].to_vec(), inserted }
+}
+
+/// Replaces blocks and, when that empties an article, takes it out of the
+/// reading order in the same step.
+fn splice_and_reorder(document: &Document, range: Range<usize>, inserted: Vec<Block>) -> Edit {
+    let order = articles_after(document, range.clone(), &inserted, &[]);
+    let blocks = splice(document, range, inserted);
+    if order == document.split.articles {
+        blocks
+    } else {
+        Edit::Batch(vec![blocks, reorder(document, order)])
+    }
+}
+
+fn reorder(document: &Document, order: Vec<ArticleId>) -> Edit {
+    Edit::Articles { removed: document.split.articles.clone(), inserted: order }
+}
+
+fn split_block(block: &Block, at: usize) -> (Block, Block) {
+    (
+        Block { range: block.range.start..at, ..block.clone() },
+        Block { range: at..block.range.end, ..block.clone() },
+    )
+}
+
+/// Cuts `block` where `span` begins and ends: the part before the span (if
+/// any), the part inside it, the part after it (if any).
+fn carve(block: &Block, span: &Range<usize>) -> (Option<Block>, Block, Option<Block>) {
+    let part = |range: Range<usize>| Block { range, ..block.clone() };
+    let start = block.range.start.max(span.start);
+    let end = block.range.end.min(span.end);
+    let before = (block.range.start < start).then(|| part(block.range.start..start));
+    let after = (end < block.range.end).then(|| part(end..block.range.end));
+    (before, part(start..end), after)
+}
+
+fn line_start(document: &Document, page: usize, line: usize) -> usize {
+    document.edition.pages[page].lines.content(line).start
+}
+
+/// The non-blank lines a block covers.
+fn filled_lines(document: &Document, block: &Block) -> Vec<usize> {
+    let page = &document.edition.pages[block.page];
+    page.lines_of(&block.range).filter(|&l| !page.line(l).trim().is_empty()).collect()
+}
+
+/// The article nearest before blocks `first..=last` (else after them) on
+/// their page; a new one when the page has none.
+fn neighbour_article(document: &Document, first: usize, last: usize, new: &mut Vec<ArticleId>) -> ArticleId {
+    let blocks = &document.split.blocks;
+    let page = blocks[first].page;
+    let before = blocks[..first].iter().rev().take_while(|b| b.page == page).find_map(|b| b.article);
+    let after = || blocks[last + 1..].iter().take_while(|b| b.page == page).find_map(|b| b.article);
+    before.or_else(after).unwrap_or_else(|| {
+        let id = document.unused_article_id();
+        new.push(id);
+        id
+    })
+}
+
+/// The reading order once `replaced` blocks become `inserted`: emptied
+/// articles leave it, new ones join it where their first block stands.
+fn articles_after(
+    document: &Document,
+    replaced: Range<usize>,
+    inserted: &[Block],
+    new: &[ArticleId],
+) -> Vec<ArticleId> {
+    let blocks = &document.split.blocks;
+    let outside = blocks[..replaced.start].iter().chain(&blocks[replaced.end..]);
+    let alive = |a: ArticleId| outside.clone().chain(inserted).any(|b| b.article == Some(a));
+    let mut order: Vec<ArticleId> = document.split.articles.iter().copied().filter(|&a| alive(a)).collect();
+    for &id in new {
+        let preceding = blocks[..replaced.start].iter().rev().find_map(|b| b.article);
+        let at = preceding.and_then(|p| order.iter().position(|&a| a == p)).map_or(0, |p| p + 1);
+        order.insert(at, id);
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{History, render_article, set_block_text};
+    use crate::model::{Edition, Page, PageSource};
+
+    fn document(text: &str) -> Document {
+        let source =
+            PageSource { path: "p1.txt".into(), form_feed_page: None, byte_range: 0..text.len() as u64 };
+        let page = Page::new("p1.txt".into(), source, "UTF-8", String::new(), text.to_owned());
+        Document::propose(Edition { pages: vec![page] })
+    }
+
+    const PAGE: &str =
+        "会议召开\n\n本报讯(记者 张三) 昨天,会议召开。\n\n会议强调,要抓落实。\n\n会议要求,要见实效。\n";
+
+    fn headlines(document: &Document) -> Vec<Option<String>> {
+        document.split.articles.iter().map(|&a| render_article(document, a).headline).collect()
+    }
+
+    #[test]
+    fn start_and_merge_articles_and_undo_it_all() {
+        let mut doc = document(PAGE);
+        let original = doc.clone();
+        let mut history = History::default();
+        let edit = start_article_at(&doc, 0, 4).unwrap();
+        history.apply(&mut doc, edit, "split");
+        assert_eq!(doc.split.articles.len(), 2);
+        assert_eq!(
+            render_article(&doc, doc.split.articles[1]).paragraphs,
+            ["会议强调,要抓落实。", "会议要求,要见实效。"]
+        );
+        let second = doc.split.articles[1];
+        let edit = merge_article(&doc, second, true).unwrap();
+        history.apply(&mut doc, edit, "merge");
+        assert_eq!(doc.split, original.split, "merging back at a paragraph start restores the split");
+        history.undo(&mut doc);
+        history.undo(&mut doc);
+        assert_eq!(doc, original);
+        history.redo(&mut doc);
+        assert_eq!(doc.split.articles.len(), 2);
+    }
+
+    #[test]
+    fn starting_an_article_where_one_starts_does_nothing() {
+        let doc = document(PAGE);
+        assert_eq!(start_article_at(&doc, 0, 0), None);
+    }
+
+    #[test]
+    fn moving_a_boundary_up_and_down() {
+        let mut doc = document(PAGE);
+        doc.apply(start_article_at(&doc, 0, 4).unwrap());
+        let second = doc.split.articles[1];
+        let before = doc.clone();
+        doc.apply(move_boundary(&doc, second, true).unwrap());
+        let first_line = doc.split.spans(second, &doc.edition)[0].first_line;
+        assert_eq!(first_line, 3, "the dateline paragraph (line 3) moved into the second article");
+        doc.apply(move_boundary(&doc, second, false).unwrap());
+        assert_eq!(doc.split.spans(second, &doc.edition), before.split.spans(second, &before.edition));
+    }
+
+    #[test]
+    fn marking_noise_and_bringing_it_back() {
+        let mut doc = document(PAGE);
+        let article = doc.split.articles[0];
+        doc.apply(set_noise(&doc, 0, 4..5, true).unwrap());
+        assert_eq!(render_article(&doc, article).paragraphs.len(), 2);
+        assert!(doc.split.noise().any(|b| b.span(&doc.edition).first_line == 5));
+        doc.apply(set_noise(&doc, 0, 4..5, false).unwrap());
+        assert_eq!(render_article(&doc, article).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn marking_a_whole_article_as_noise_removes_it() {
+        let mut doc = document(PAGE);
+        doc.apply(set_noise(&doc, 0, 0..7, true).unwrap());
+        assert!(doc.split.articles.is_empty());
+        doc.apply(set_noise(&doc, 0, 0..1, false).unwrap());
+        assert_eq!(doc.split.articles.len(), 1, "noise brought back on an empty page makes an article");
+    }
+
+    #[test]
+    fn roles_change_and_swap() {
+        let mut doc = document(PAGE);
+        let article = doc.split.articles[0];
+        let headline = doc.split.blocks.iter().position(|b| b.role == Role::Headline).unwrap();
+        doc.apply(set_role(&doc, headline, Role::Kicker).unwrap());
+        assert_eq!(render_article(&doc, article).kicker.as_deref(), Some("会议召开"));
+        let dateline = doc.split.blocks.iter().position(|b| b.role == Role::Body).unwrap();
+        doc.apply(set_role(&doc, dateline, Role::Headline).unwrap());
+        doc.apply(swap_kicker_headline(&doc, article).unwrap());
+        assert_eq!(headlines(&doc), [Some("会议召开".to_owned())]);
+    }
+
+    #[test]
+    fn joining_and_splitting_paragraphs() {
+        let mut doc = document(PAGE);
+        let article = doc.split.articles[0];
+        let third = doc.split.blocks.iter().rposition(|b| b.role == Role::Body).unwrap();
+        doc.apply(join_with_previous(&doc, third).unwrap());
+        assert_eq!(
+            render_article(&doc, article).paragraphs,
+            ["本报讯(记者 张三) 昨天,会议召开。", "会议强调,要抓落实。会议要求,要见实效。"]
+        );
+        let joined = doc.split.blocks.iter().rposition(|b| b.role == Role::Body).unwrap();
+        let at = PAGE.find("会议要求").unwrap();
+        doc.apply(split_at(&doc, joined, at).unwrap());
+        assert_eq!(render_article(&doc, article).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn corrections_survive_moved_boundaries_and_new_roles() {
+        let mut doc = document(PAGE);
+        let third = doc.split.blocks.iter().rposition(|b| b.role == Role::Body).unwrap();
+        doc.apply(set_block_text(&doc, third, "会议要求,务必见实效。").unwrap());
+        assert_eq!(doc.corrections.len(), 1);
+        let text = |doc: &Document| {
+            doc.split
+                .articles
+                .iter()
+                .flat_map(|&a| render_article(doc, a).paragraphs)
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert!(text(&doc).contains("务必见实效"));
+        doc.apply(start_article_at(&doc, 0, 6).unwrap());
+        doc.apply(move_boundary(&doc, doc.split.articles[1], true).unwrap());
+        assert_eq!(text(&doc).matches("务必").count(), 1, "shown once after the boundary moved");
+        let block = doc
+            .split
+            .blocks
+            .iter()
+            .position(|b| doc.edition.pages[0].text[b.range.clone()].contains("会议要求"))
+            .unwrap();
+        doc.apply(set_role(&doc, block, Role::Subheadline).unwrap());
+        let article = doc.split.blocks[block].article.unwrap();
+        assert_eq!(render_article(&doc, article).subheadline.as_deref(), Some("会议要求,务必见实效。"));
+    }
+}

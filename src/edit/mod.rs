@@ -1,0 +1,119 @@
+//! Editing a split: every change is an [`Edit`] value, applied in one
+//! place ([`Document::apply`]) which returns the edit that undoes it. The
+//! window's commands and the command line only compute edits; [`History`]
+//! keeps the inverses, so undo and redo cover text and structure alike.
+//!
+//! ```
+//! use copydesk::edit::{Document, History, commands};
+//! # let dir = tempfile::tempdir().unwrap();
+//! # let path = dir.path().join("p1.txt");
+//! # std::fs::write(&path, "会议召开\n\n本报讯(记者 张三) 昨天,会议召开。\n\n会议强调,要抓落实。\n").unwrap();
+//! let edition = copydesk::load::load_path(&path, &Default::default())?;
+//! let mut document = Document::propose(edition);
+//! let mut history = History::default();
+//! let edit = commands::start_article_at(&document, 0, 4).expect("line 5 starts a paragraph");
+//! history.apply(&mut document, edit, "new article");
+//! assert_eq!(document.split.articles.len(), 2);
+//! history.undo(&mut document);
+//! assert_eq!(document.split.articles.len(), 1);
+//! # Ok::<(), copydesk::load::LoadError>(())
+//! ```
+
+pub mod commands;
+mod correction;
+mod history;
+mod render;
+mod text_edit;
+
+pub use correction::{Correction, Mapped, Origin};
+pub use history::History;
+pub use render::{render_article, render_block};
+pub use text_edit::set_block_text;
+
+use crate::model::{ArticleId, Block, Edition, Split};
+use crate::segment;
+
+/// An edition, its split, and the editor's corrections: everything one
+/// editing session changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The source pages, never changed.
+    pub edition: Edition,
+    /// Blocks and articles.
+    pub split: Split,
+    /// Text corrections, ordered by page and source offset, never overlapping.
+    pub corrections: Vec<Correction>,
+}
+
+/// One change to a document, as a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Replaces the blocks `removed`, which start at index `at`, by `inserted`.
+    Blocks {
+        /// Index of the first block replaced.
+        at: usize,
+        /// The blocks taken out (kept so the edit can be inverted).
+        removed: Vec<Block>,
+        /// The blocks put in.
+        inserted: Vec<Block>,
+    },
+    /// Replaces the reading order of articles.
+    Articles {
+        /// The order before.
+        removed: Vec<ArticleId>,
+        /// The order after.
+        inserted: Vec<ArticleId>,
+    },
+    /// Takes corrections out and puts others in.
+    Corrections {
+        /// Corrections taken out.
+        removed: Vec<Correction>,
+        /// Corrections put in.
+        inserted: Vec<Correction>,
+    },
+    /// Several edits applied in order as one step.
+    Batch(Vec<Edit>),
+}
+
+impl Document {
+    /// A document holding the segmenter's proposal for `edition` and no
+    /// corrections yet.
+    pub fn propose(edition: Edition) -> Self {
+        let split = segment::propose(&edition);
+        Self { edition, split, corrections: Vec::new() }
+    }
+
+    /// Applies `edit` and returns the edit that undoes it.
+    pub fn apply(&mut self, edit: Edit) -> Edit {
+        match edit {
+            Edit::Blocks { at, removed, inserted } => {
+                let end = (at + removed.len()).min(self.split.blocks.len());
+                debug_assert_eq!(self.split.blocks[at..end], removed[..], "edit computed on another state");
+                self.split.blocks.splice(at..end, inserted.iter().cloned());
+                Edit::Blocks { at, removed: inserted, inserted: removed }
+            }
+            Edit::Articles { removed, inserted } => {
+                self.split.articles.clone_from(&inserted);
+                Edit::Articles { removed: inserted, inserted: removed }
+            }
+            Edit::Corrections { removed, inserted } => {
+                self.corrections.retain(|c| !removed.contains(c));
+                self.corrections.extend(inserted.iter().cloned());
+                self.corrections.sort();
+                Edit::Corrections { removed: inserted, inserted: removed }
+            }
+            Edit::Batch(edits) => {
+                let mut inverses: Vec<Edit> = edits.into_iter().map(|e| self.apply(e)).collect();
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
+        }
+    }
+
+    /// An article id no article has used in this document.
+    pub fn unused_article_id(&self) -> ArticleId {
+        let highest =
+            self.split.articles.iter().chain(self.split.blocks.iter().filter_map(|b| b.article.as_ref()));
+        ArticleId(highest.map(|a| a.0).max().unwrap_or(0) + 1)
+    }
+}
