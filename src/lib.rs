@@ -14,7 +14,9 @@
 //!   commands, and corrections anchored to source ranges.
 //! - [`report`]: the JSON contract printed by `copydesk split`.
 //! - [`cli`]: the command line.
+//! - [`app`]: the desktop editor window.
 
+pub mod app;
 pub mod cli;
 pub mod compose;
 pub mod edit;

@@ -1,16 +1,27 @@
 //! The `copydesk` program: parses the command line and hands over to the
-//! library. Errors are printed as one line naming the file and the problem.
+//! library: the window, or a headless subcommand. Errors are printed as one
+//! line naming the file and the problem.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use copydesk::cli::Cli;
 
 fn main() -> ExitCode {
-    let cli = copydesk::cli::Cli::parse();
+    let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        return match copydesk::app::run_window(cli.paths) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("copydesk: cannot open the window: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = copydesk::cli::run(cli, &mut out).and_then(|()| Ok(out.flush()?));
+    let result = copydesk::cli::run(command, &mut out).and_then(|()| Ok(out.flush()?));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,

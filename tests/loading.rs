@@ -161,8 +161,9 @@ fn file_over_the_size_limit() {
 }
 
 #[test]
-fn no_subcommand_prints_help() {
-    let output = copydesk().output().unwrap();
+fn help_lists_the_split_subcommand_and_the_window() {
+    let output = copydesk().arg("--help").output().unwrap();
     assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stdout).contains("split"));
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(help.contains("split") && help.contains("window"), "{help}");
 }

@@ -1,5 +1,6 @@
-//! The command line: `copydesk split PATH…` and, later, the window. Each
-//! subcommand lives in its own file; this one only parses and dispatches.
+//! The command line: `copydesk [PATH…]` opens the window, `copydesk split
+//! PATH…` works headless. Each subcommand lives in its own file; this one
+//! only parses and dispatches.
 
 mod split;
 
@@ -12,10 +13,16 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "copydesk",
     version,
-    about = "Turns raw newspaper OCR text into clean, article-by-article text"
+    about = "Turns raw newspaper OCR text into clean, article-by-article text",
+    long_about = "Turns raw newspaper OCR text into clean, article-by-article text.\n\n\
+                  Without a subcommand, opens the editor window on PATHs (pages, form-feed files or \
+                  folders), or on the bundled sample edition when none are given.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// What to do.
+    /// Pages, form-feed files or folders to open in the window.
+    pub paths: Vec<PathBuf>,
+    /// What to do without a window.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -34,15 +41,9 @@ pub enum Command {
     },
 }
 
-/// Runs the parsed command line, writing to `out`.
-pub fn run(cli: Cli, out: &mut impl std::io::Write) -> anyhow::Result<()> {
-    match cli.command {
-        Some(Command::Split { paths, encoding }) => split::run(&paths, encoding.as_deref(), out),
-        None => {
-            use clap::CommandFactory;
-            let help = Cli::command().render_help();
-            writeln!(out, "{help}")?;
-            Ok(())
-        }
+/// Runs a headless subcommand, writing to `out`.
+pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    match command {
+        Command::Split { paths, encoding } => split::run(&paths, encoding.as_deref(), out),
     }
 }

@@ -103,15 +103,28 @@ fn load_folder(folder: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadEr
 /// so a file growing under us cannot exhaust memory) and splits it into pages.
 fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadError> {
     let bytes = read_bounded(path, options.max_file_bytes)?;
+    pages_from_bytes(path, &bytes, options)
+}
+
+/// Makes pages of bytes already in memory (a bundled sample, a dropped
+/// file's contents), named after `path`.
+pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Edition, LoadError> {
+    if bytes.len() as u64 > options.max_file_bytes {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: options.max_file_bytes });
+    }
+    Ok(Edition { pages: pages_from_bytes(path, bytes, options)? })
+}
+
+fn pages_from_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Vec<Page>, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: path.to_owned() });
     }
     let (encoding, bom_len) = match options.encoding {
-        Some(forced) => (forced, text::encoding::bom_length(&bytes, forced)),
-        None => text::encoding::detect(&bytes).map_err(|e| LoadError::decode(path, e))?,
+        Some(forced) => (forced, text::encoding::bom_length(bytes, forced)),
+        None => text::encoding::detect(bytes).map_err(|e| LoadError::decode(path, e))?,
     };
     let encoding = text::encoding::widest_compatible(encoding);
-    let ranges = form_feed::page_ranges(&bytes, bom_len, encoding);
+    let ranges = form_feed::page_ranges(bytes, bom_len, encoding);
     let several = ranges.len() > 1;
     let file_name =
         path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());

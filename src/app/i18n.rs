@@ -1,0 +1,138 @@
+//! The window's words, in Simplified Chinese and English. Every label the
+//! window shows comes from here, so each has both.
+
+use serde::{Deserialize, Serialize};
+
+/// The language the window speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    ZhHans,
+}
+
+impl Lang {
+    /// The language of the system locale: Chinese for any `zh` locale.
+    pub fn from_system() -> Self {
+        match sys_locale::get_locale() {
+            Some(locale) if locale.to_ascii_lowercase().starts_with("zh") => Lang::ZhHans,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language's own name, for the settings menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhHans => "简体中文",
+        }
+    }
+}
+
+/// Defines the words and their two translations in one table.
+macro_rules! words {
+    ($($name:ident => $en:literal, $zh:literal;)*) => {
+        /// A word or phrase of the window.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Word { $($name),* }
+
+        impl Word {
+            /// Every word, for tests that check both translations exist.
+            pub const ALL: &'static [Word] = &[$(Word::$name),*];
+
+            /// The word in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Word::$name, Lang::En) => $en, (Word::$name, Lang::ZhHans) => $zh,)*
+                }
+            }
+        }
+    };
+}
+
+words! {
+    File => "File", "文件";
+    Edit => "Edit", "编辑";
+    Split => "Split", "分篇";
+    Role => "Role", "角色";
+    View => "View", "视图";
+    Settings => "Settings", "设置";
+    Open => "Open…", "打开…";
+    OpenRecent => "Open recent", "最近打开";
+    NoRecent => "No recent files", "没有最近的文件";
+    Quit => "Quit", "退出";
+    Undo => "Undo", "撤销";
+    Redo => "Redo", "重做";
+    NewArticle => "Start new article at line", "从此行开始新稿件";
+    MergePrevious => "Merge with previous article", "与上一篇合并";
+    MergeNext => "Merge with next article", "与下一篇合并";
+    BoundaryUp => "Move boundary up a line", "边界上移一行";
+    BoundaryDown => "Move boundary down a line", "边界下移一行";
+    MarkNoise => "Mark line as noise", "标为噪声";
+    UnmarkNoise => "Bring line back from noise", "恢复为正文";
+    SwapKickerHeadline => "Swap kicker and headline", "互换引题与主题";
+    JoinParagraph => "Join paragraph with previous", "与上一段合并";
+    SplitParagraph => "Split paragraph at cursor", "在光标处拆分段落";
+    ToggleDiff => "Show changes against source", "显示与原文的差异";
+    NextArticle => "Next article", "下一篇";
+    PreviousArticle => "Previous article", "上一篇";
+    Language => "Language", "语言";
+    Theme => "Theme", "主题配色";
+    Light => "Light", "浅色";
+    Dark => "Dark", "深色";
+    FollowSystem => "Follow system", "跟随系统";
+    Kicker => "Kicker", "引题";
+    Headline => "Headline", "主题";
+    Subheadline => "Subheadline", "副题";
+    Rubric => "Rubric", "栏目";
+    Byline => "Byline", "作者";
+    Body => "Body", "正文";
+    Caption => "Caption", "图片说明";
+    Noise => "Noise", "噪声";
+    Source => "Source", "原文";
+    Articles => "Articles", "稿件";
+    Article => "Article", "稿件";
+    Paragraphs => "Paragraphs", "段落";
+    NoArticle => "Select a line or an article to edit it.", "选择一行或一篇稿件进行编辑。";
+    Page => "Page", "版";
+    Lines => "lines", "行";
+    Encoding => "Encoding", "编码";
+    Unsaved => "unsaved changes", "有未保存的修改";
+    AllSaved => "no changes", "无修改";
+    FromDateline => "from the dateline", "取自电头";
+    OpenTitle => "Open pages", "打开版面";
+    OpenPathHint => "Path to a page, a form-feed file or a folder", "版面文件、分页文件或文件夹的路径";
+    Browse => "Browse…", "浏览…";
+    Cancel => "Cancel", "取消";
+    Close => "Close", "关闭";
+    QuitUnsavedTitle => "Quit without saving?", "不保存就退出？";
+    QuitUnsavedBody => "Your changes to this edition are not saved. Quit anyway and lose them?", "本期的修改尚未保存。仍要退出并放弃这些修改吗？";
+    QuitAnyway => "Quit and lose changes", "退出并放弃修改";
+    MissingFont => "No installed font can show this text, so it appears as boxes. On Debian or Ubuntu install a CJK font: sudo apt install fonts-noto-cjk", "系统中没有能显示这些文字的字体，文字会显示为方框。Debian/Ubuntu 可安装中日韩字体：sudo apt install fonts-noto-cjk";
+    DiffTitle => "Changes against the source", "与原文的差异";
+    NoChanges => "No corrections in this article.", "本稿件没有修改。";
+    CouldNotOpen => "Could not open", "无法打开";
+    Undone => "Undone", "已撤销";
+    Redone => "Redone", "已重做";
+    NothingToUndo => "Nothing to undo", "没有可撤销的操作";
+    NothingToRedo => "Nothing to redo", "没有可重做的操作";
+    NotHere => "That command does not apply here", "此处不能执行该命令";
+    DropHint => "Drop page files here to open them", "将版面文件拖放到此处即可打开";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_has_both_translations() {
+        for word in Word::ALL {
+            let (en, zh) = (word.get(Lang::En), word.get(Lang::ZhHans));
+            assert!(!en.is_empty() && !zh.is_empty(), "{word:?}");
+            assert_ne!(en, zh, "{word:?} is not translated");
+        }
+    }
+}

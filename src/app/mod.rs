@@ -1,0 +1,398 @@
+//! The desktop editor: eframe/egui over the [`crate::edit`] core.
+//!
+//! The window is a thin layer. [`Editor`] holds the session (document,
+//! history, selection, drafts) and is the only thing that changes the
+//! document; each panel is a function of it in its own file; every command
+//! comes from one table ([`Command`]) that the menus, the context menu and
+//! the keyboard all read.
+
+mod article_view;
+mod commands;
+mod editor;
+mod fonts;
+mod i18n;
+mod line_map;
+mod open_dialog;
+mod outline;
+mod palette;
+mod settings;
+mod source_view;
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui, ViewportCommand};
+
+pub use commands::{Command, ROLES};
+pub use editor::{Editor, Selection};
+pub use i18n::{Lang, Word};
+pub use settings::{Settings, Theme};
+
+use crate::edit::Document;
+use crate::load::{self, LoadError, LoadOptions};
+
+/// The bundled sample edition: the front page of a Chinese city daily.
+pub const SAMPLE_PATH: &str = "assets/yongkang-daily-2022-11-07-p1.txt";
+const SAMPLE: &[u8] = include_bytes!("../../assets/yongkang-daily-2022-11-07-p1.txt");
+
+/// Opens `paths` as one edition, or the bundled sample when there are none.
+pub fn open_edition(paths: &[PathBuf], lang: Lang) -> Result<Editor, LoadError> {
+    let options = LoadOptions::default();
+    let (edition, title) = if paths.is_empty() {
+        (load::load_bytes(Path::new(SAMPLE_PATH), SAMPLE, &options)?, display_name(Path::new(SAMPLE_PATH)))
+    } else {
+        let title = paths.iter().map(|p| display_name(p)).collect::<Vec<_>>().join(", ");
+        (load::load_paths(paths, &options)?, title)
+    };
+    Ok(Editor::new(Document::propose(edition), title, lang))
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The window: the editor plus what belongs to the window only.
+pub struct EditorApp {
+    /// The editing session.
+    pub editor: Editor,
+    /// Remembered preferences.
+    pub settings: Settings,
+    open_dialog: open_dialog::OpenDialog,
+    confirm_quit: bool,
+    quitting: bool,
+    missing_font: Option<bool>,
+    shown_title: String,
+    error: Option<String>,
+}
+
+impl EditorApp {
+    /// Starts the window on `paths` (the sample when empty), restoring the
+    /// preferences eframe kept.
+    pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let settings: Settings =
+            cc.storage.and_then(|s| eframe::get_value(s, settings::KEY)).unwrap_or_default();
+        let app = Self::with_settings(settings, &paths);
+        app.apply_theme(&cc.egui_ctx);
+        app
+    }
+
+    /// The window's state without a real window (tests, benchmarks).
+    pub fn with_settings(mut settings: Settings, paths: &[PathBuf]) -> Self {
+        let (editor, error) = match open_edition(paths, settings.lang) {
+            Ok(editor) => {
+                settings.remember(paths);
+                (editor, None)
+            }
+            Err(e) => {
+                let fallback = open_edition(&[], settings.lang).unwrap_or_else(|_| unreachable_sample());
+                (fallback, Some(e.to_string()))
+            }
+        };
+        Self {
+            editor,
+            settings,
+            open_dialog: open_dialog::OpenDialog::default(),
+            confirm_quit: false,
+            quitting: false,
+            missing_font: None,
+            shown_title: String::new(),
+            error,
+        }
+    }
+
+    /// Opens `paths`, replacing the session (after committing nothing: the
+    /// caller has asked about unsaved work where it matters).
+    pub fn open(&mut self, paths: Vec<PathBuf>) {
+        match open_edition(&paths, self.settings.lang) {
+            Ok(editor) => {
+                self.editor = editor;
+                self.settings.remember(&paths);
+                self.missing_font = None;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotOpen.get(self.settings.lang))),
+        }
+    }
+
+    /// Draws one frame.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.editor.lang = self.settings.lang;
+        self.handle_shortcuts(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.check_fonts(&ctx);
+        self.update_title(&ctx);
+        self.handle_close(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if let Some(notice) = self.notice() {
+            egui::Panel::top("notice").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
+                    if ui.small_button(Word::Close.get(self.settings.lang)).clicked() {
+                        self.error = None;
+                        self.missing_font = Some(false);
+                    }
+                });
+            });
+        }
+        egui::Panel::left("source")
+            .resizable(true)
+            .default_size(ui.available_width() * 0.5)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                ui.heading(Word::Source.get(self.settings.lang));
+                source_view::show(ui, &mut self.editor);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::Panel::top("outline").resizable(true).default_size(200.0).show(ui, |ui| {
+                outline::show(ui, &mut self.editor);
+            });
+            article_view::show(ui, &mut self.editor);
+        });
+        if let Some(paths) = self.open_dialog.show(&ctx, self.settings.lang) {
+            self.open(paths);
+        }
+        self.quit_dialog(&ctx);
+    }
+
+    fn notice(&self) -> Option<String> {
+        let lang = self.settings.lang;
+        self.error.clone().or_else(|| (self.missing_font == Some(true)).then(|| Word::MissingFont.get(lang).to_owned()))
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        let mut fired = Vec::new();
+        ctx.input_mut(|input| {
+            for command in Command::all() {
+                let shortcuts = [command.shortcut(), command.alternative_shortcut()];
+                if shortcuts.iter().flatten().any(|s| input.consume_shortcut(s)) {
+                    fired.push(command);
+                }
+            }
+        });
+        for command in fired {
+            self.run(ctx, command);
+        }
+    }
+
+    /// Carries out a command, including those only the window can do.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Open => self.open_dialog.open = true,
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            _ => self.editor.run(command),
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        if !dropped.is_empty() {
+            self.open(dropped);
+        }
+    }
+
+    fn check_fonts(&mut self, ctx: &egui::Context) {
+        if self.missing_font.is_none() {
+            let page = &self.editor.document.edition.pages[self.editor.selection.page];
+            let sample = fonts::sample_of(&page.text);
+            self.missing_font = Some(!sample.is_empty() && !fonts::covers(ctx, &sample));
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let unsaved = if self.editor.history.has_unsaved_changes() { " •" } else { "" };
+        let title = format!("{}{unsaved} — Copydesk", self.editor.title);
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// Asks before quitting with unsaved changes.
+    fn handle_close(&mut self, ctx: &egui::Context) {
+        let requested = ctx.input(|i| i.viewport().close_requested());
+        if requested && self.editor.history.has_unsaved_changes() && !self.quitting {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.confirm_quit = true;
+        }
+    }
+
+    fn quit_dialog(&mut self, ctx: &egui::Context) {
+        if !self.confirm_quit {
+            return;
+        }
+        let lang = self.settings.lang;
+        egui::Modal::new(egui::Id::unique("quit")).show(ctx, |ui| {
+            ui.heading(Word::QuitUnsavedTitle.get(lang));
+            ui.label(Word::QuitUnsavedBody.get(lang));
+            ui.horizontal(|ui| {
+                if ui.button(Word::QuitAnyway.get(lang)).clicked() {
+                    self.quitting = true;
+                    self.confirm_quit = false;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+                if ui.button(Word::Cancel.get(lang)).clicked() {
+                    self.confirm_quit = false;
+                }
+            });
+        });
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let ctx = ui.ctx().clone();
+        let mut chosen = None;
+        let mut reopen = None;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(Word::File.get(lang), |ui| {
+                command_button(ui, &ctx, Command::Open, lang, &mut chosen);
+                ui.menu_button(Word::OpenRecent.get(lang), |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label(Word::NoRecent.get(lang));
+                    }
+                    for path in &self.settings.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            reopen = Some(path.clone());
+                        }
+                    }
+                });
+                ui.separator();
+                command_button(ui, &ctx, Command::Quit, lang, &mut chosen);
+            });
+            ui.menu_button(Word::Edit.get(lang), |ui| {
+                command_button(ui, &ctx, Command::Undo, lang, &mut chosen);
+                command_button(ui, &ctx, Command::Redo, lang, &mut chosen);
+            });
+            ui.menu_button(Word::Split.get(lang), |ui| {
+                for command in Command::SPLIT {
+                    command_button(ui, &ctx, command, lang, &mut chosen);
+                }
+            });
+            ui.menu_button(Word::Role.get(lang), |ui| {
+                for role in ROLES {
+                    command_button(ui, &ctx, Command::SetRole(role), lang, &mut chosen);
+                }
+                ui.separator();
+                command_button(ui, &ctx, Command::SwapKickerHeadline, lang, &mut chosen);
+            });
+            ui.menu_button(Word::View.get(lang), |ui| {
+                command_button(ui, &ctx, Command::ToggleDiff, lang, &mut chosen);
+                command_button(ui, &ctx, Command::NextArticle, lang, &mut chosen);
+                command_button(ui, &ctx, Command::PreviousArticle, lang, &mut chosen);
+            });
+            ui.menu_button(Word::Settings.get(lang), |ui| self.settings_menu(ui));
+        });
+        if let Some(command) = chosen {
+            self.run(&ctx, command);
+        }
+        if let Some(path) = reopen {
+            self.open(vec![path]);
+        }
+    }
+
+    fn settings_menu(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        ui.label(RichText::new(Word::Language.get(lang)).weak());
+        for choice in [Lang::ZhHans, Lang::En] {
+            ui.radio_value(&mut self.settings.lang, choice, choice.name());
+        }
+        ui.separator();
+        ui.label(RichText::new(Word::Theme.get(lang)).weak());
+        let before = self.settings.theme;
+        for (choice, word) in [(Theme::System, Word::FollowSystem), (Theme::Light, Word::Light), (Theme::Dark, Word::Dark)] {
+            ui.radio_value(&mut self.settings.theme, choice, word.get(lang));
+        }
+        if self.settings.theme != before {
+            self.apply_theme(ui.ctx());
+        }
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.settings.theme {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        });
+    }
+
+    fn status_bar(&self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let editor = &self.editor;
+        let page = &editor.document.edition.pages[editor.selection.page];
+        ui.horizontal(|ui| {
+            ui.label(&editor.title);
+            ui.separator();
+            ui.label(format!("{}: {}", Word::Encoding.get(lang), page.encoding));
+            ui.separator();
+            ui.label(format!(
+                "{} {}/{} · {} {}",
+                Word::Page.get(lang),
+                editor.selection.page + 1,
+                editor.document.edition.pages.len(),
+                editor.selection.line + 1,
+                Word::Lines.get(lang)
+            ));
+            ui.separator();
+            ui.label(format!("{}: {}", Word::Articles.get(lang), editor.document.split.articles.len()));
+            ui.separator();
+            let unsaved = editor.history.has_unsaved_changes();
+            let state = if unsaved { Word::Unsaved } else { Word::AllSaved };
+            ui.label(RichText::new(state.get(lang)).color(if unsaved {
+                ui.visuals().warn_fg_color
+            } else {
+                ui.visuals().weak_text_color()
+            }));
+            if let Some(message) = &editor.message {
+                ui.separator();
+                ui.label(RichText::new(message).weak());
+            }
+        });
+    }
+}
+
+/// A menu entry for a command, with its shortcut shown beside it.
+fn command_button(ui: &mut Ui, ctx: &egui::Context, command: Command, lang: Lang, chosen: &mut Option<Command>) {
+    let mut button = egui::Button::new(command.label(lang));
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ctx.format_shortcut(&shortcut));
+    }
+    if ui.add(button).clicked() {
+        *chosen = Some(command);
+        ui.close();
+    }
+}
+
+/// The bundled sample always loads (it is tested); this keeps the promise of
+/// no panic even so, with an empty edition.
+fn unreachable_sample() -> Editor {
+    Editor::new(Document::propose(crate::model::Edition::default()), "—", Lang::En)
+}
+
+impl eframe::App for EditorApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::KEY, &self.settings);
+    }
+}
+
+/// Opens the editor window on `paths` (the bundled sample when empty) and
+/// runs it until it is closed.
+pub fn run_window(paths: Vec<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Copydesk")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        // The system font provider is installed by hand, asked for
+        // Simplified Chinese glyph forms (see `fonts`).
+        system_font_fallback: false,
+        ..Default::default()
+    };
+    eframe::run_native("Copydesk", options, Box::new(|cc| Ok(Box::new(EditorApp::new(cc, paths)))))
+}
