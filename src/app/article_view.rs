@@ -53,7 +53,7 @@ fn fields(ui: &mut Ui, editor: &mut Editor) {
         let key = (block.page, block.range.start);
         let rendered = || render_block(&editor.document.edition, &editor.document.corrections, &block).text;
         let mut text = editor.drafts.get(&key).cloned().unwrap_or_else(rendered);
-        ui.label(RichText::new(word.get(lang)).small().weak());
+        let label = ui.label(RichText::new(word.get(lang)).small().weak());
         let title = !matches!(block.role, Role::Body | Role::Caption);
         let edit = if title {
             TextEdit::singleline(&mut text).font(egui::TextStyle::Heading).desired_width(f32::INFINITY)
@@ -61,7 +61,7 @@ fn fields(ui: &mut Ui, editor: &mut Editor) {
             TextEdit::multiline(&mut text).desired_rows(1).desired_width(f32::INFINITY)
         };
         let output = edit.id_salt(("block", key)).show(ui);
-        let response = output.response;
+        let response = output.response.response.clone().labelled_by(label.id);
         if response.has_focus() {
             cursor = output.cursor_range.map(|range| (index, range.primary.index.0));
         }
@@ -73,18 +73,26 @@ fn fields(ui: &mut Ui, editor: &mut Editor) {
         }
     }
     if let Some(text) = editor.selection.article.map(|a| render_article(&editor.document, a)) {
-        let has_byline_block = editor.selected_blocks().iter().any(|&i| editor.document.split.blocks[i].role == Role::Byline);
+        let has_byline_block =
+            editor.selected_blocks().iter().any(|&i| editor.document.split.blocks[i].role == Role::Byline);
         if let (false, Some(byline)) = (has_byline_block, text.byline) {
-            ui.label(RichText::new(format!("{}: {byline} ({})", Word::Byline.get(lang), Word::FromDateline.get(lang))).weak());
+            ui.label(
+                RichText::new(format!(
+                    "{}: {byline} ({})",
+                    Word::Byline.get(lang),
+                    Word::FromDateline.get(lang)
+                ))
+                .weak(),
+            );
         }
     }
     if cursor.is_some() {
         editor.cursor = cursor;
     }
-    if let Some((index, key)) = commit {
-        if let Some(text) = editor.drafts.remove(&key) {
-            editor.commit_text(index, &text);
-        }
+    if let Some((index, key)) = commit
+        && let Some(text) = editor.drafts.remove(&key)
+    {
+        editor.commit_text(index, &text);
     }
 }
 

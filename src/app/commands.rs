@@ -49,7 +49,8 @@ pub enum Command {
 }
 
 /// The roles a block can be given from the Role menu, in order.
-pub const ROLES: [Role; 6] = [Role::Kicker, Role::Headline, Role::Subheadline, Role::Byline, Role::Body, Role::Caption];
+pub const ROLES: [Role; 6] =
+    [Role::Kicker, Role::Headline, Role::Subheadline, Role::Byline, Role::Body, Role::Caption];
 
 impl Command {
     /// Commands that change the split, in menu order.
@@ -70,7 +71,12 @@ impl Command {
         let mut all = vec![Command::Open, Command::Quit, Command::Undo, Command::Redo];
         all.extend(Command::SPLIT);
         all.extend(ROLES.map(Command::SetRole));
-        all.extend([Command::SwapKickerHeadline, Command::ToggleDiff, Command::NextArticle, Command::PreviousArticle]);
+        all.extend([
+            Command::SwapKickerHeadline,
+            Command::ToggleDiff,
+            Command::NextArticle,
+            Command::PreviousArticle,
+        ]);
         all
     }
 

@@ -110,7 +110,9 @@ impl Editor {
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::ToggleDiff => self.show_diff = !self.show_diff,
-            Command::NextArticle | Command::PreviousArticle => self.step_article(command == Command::NextArticle),
+            Command::NextArticle | Command::PreviousArticle => {
+                self.step_article(command == Command::NextArticle)
+            }
             Command::Open | Command::Quit => {} // the window handles these
             _ => match self.edit_for(command) {
                 Some(edit) => self.apply(edit, command.label(self.lang)),
@@ -134,10 +136,13 @@ impl Editor {
             Command::UnmarkNoise => commands::set_noise(document, page, line..line + 1, false),
             Command::SetRole(role) => commands::set_role(document, block()?, role),
             Command::SwapKickerHeadline => commands::swap_kicker_headline(document, article?),
-            Command::JoinParagraph => commands::join_with_previous(document, self.cursor.map(|c| c.0).or_else(block)?),
+            Command::JoinParagraph => {
+                commands::join_with_previous(document, self.cursor.map(|c| c.0).or_else(block)?)
+            }
             Command::SplitParagraph => {
                 let (index, at) = self.cursor?;
-                let rendered = render_block(&document.edition, &document.corrections, document.split.blocks.get(index)?);
+                let rendered =
+                    render_block(&document.edition, &document.corrections, document.split.blocks.get(index)?);
                 let offset = rendered.marks.get(at)?.anchor();
                 commands::split_at(document, index, offset)
             }
@@ -148,7 +153,7 @@ impl Editor {
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit, label: &str) {
         self.history.apply(&mut self.document, edit, label);
-        self.after_change(format!("{label}"));
+        self.after_change(label.to_owned());
     }
 
     fn undo(&mut self) {
@@ -172,9 +177,8 @@ impl Editor {
         self.drafts.clear();
         let Selection { page, line, .. } = self.selection;
         let owner = self.line_map.owner(page, line).and_then(|o| o.article);
-        self.selection.article = owner.or_else(|| {
-            self.selection.article.filter(|a| self.document.split.articles.contains(a))
-        });
+        self.selection.article =
+            owner.or_else(|| self.selection.article.filter(|a| self.document.split.articles.contains(a)));
         self.message = Some(message);
     }
 
@@ -195,7 +199,11 @@ impl Editor {
     pub fn commit_text(&mut self, index: usize, text: &str) {
         if let Some(edit) = edit::set_block_text(&self.document, index, text) {
             let role = self.document.split.blocks[index].role;
-            let label = format!("{} ({})", Word::Edit.get(self.lang), super::commands::role_word(role).get(self.lang));
+            let label = format!(
+                "{} ({})",
+                Word::Edit.get(self.lang),
+                super::commands::role_word(role).get(self.lang)
+            );
             self.apply(edit, &label);
         }
     }
@@ -204,7 +212,8 @@ impl Editor {
     pub fn commit_drafts(&mut self) {
         let drafts = std::mem::take(&mut self.drafts);
         for ((page, start), text) in drafts {
-            let index = self.document.split.blocks.iter().position(|b| b.page == page && b.range.start == start);
+            let index =
+                self.document.split.blocks.iter().position(|b| b.page == page && b.range.start == start);
             if let Some(index) = index {
                 self.commit_text(index, &text);
             }
@@ -214,7 +223,9 @@ impl Editor {
     /// The blocks of the selected article with their indices.
     pub fn selected_blocks(&self) -> Vec<usize> {
         let Some(article) = self.selection.article else { return Vec::new() };
-        (0..self.document.split.blocks.len()).filter(|&i| self.document.split.blocks[i].article == Some(article)).collect()
+        (0..self.document.split.blocks.len())
+            .filter(|&i| self.document.split.blocks[i].article == Some(article))
+            .collect()
     }
 
     /// The role of the block at the selected line.

@@ -98,7 +98,6 @@ words! {
     Paragraphs => "Paragraphs", "段落";
     NoArticle => "Select a line or an article to edit it.", "选择一行或一篇稿件进行编辑。";
     Page => "Page", "版";
-    Lines => "lines", "行";
     Encoding => "Encoding", "编码";
     Unsaved => "unsaved changes", "有未保存的修改";
     AllSaved => "no changes", "无修改";

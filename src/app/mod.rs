@@ -9,7 +9,7 @@
 mod article_view;
 mod commands;
 mod editor;
-mod fonts;
+pub mod fonts;
 mod i18n;
 mod line_map;
 mod open_dialog;
@@ -159,13 +159,19 @@ impl EditorApp {
 
     fn notice(&self) -> Option<String> {
         let lang = self.settings.lang;
-        self.error.clone().or_else(|| (self.missing_font == Some(true)).then(|| Word::MissingFont.get(lang).to_owned()))
+        self.error
+            .clone()
+            .or_else(|| (self.missing_font == Some(true)).then(|| Word::MissingFont.get(lang).to_owned()))
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        // egui matches shortcuts logically (Ctrl+Z also matches Ctrl+Shift+Z),
+        // so the ones with more modifiers are tried first.
+        let mut commands = Command::all();
+        commands.sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
-            for command in Command::all() {
+            for command in commands {
                 let shortcuts = [command.shortcut(), command.alternative_shortcut()];
                 if shortcuts.iter().flatten().any(|s| input.consume_shortcut(s)) {
                     fired.push(command);
@@ -187,7 +193,8 @@ impl EditorApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
         if !dropped.is_empty() {
             self.open(dropped);
         }
@@ -301,7 +308,9 @@ impl EditorApp {
         ui.separator();
         ui.label(RichText::new(Word::Theme.get(lang)).weak());
         let before = self.settings.theme;
-        for (choice, word) in [(Theme::System, Word::FollowSystem), (Theme::Light, Word::Light), (Theme::Dark, Word::Dark)] {
+        for (choice, word) in
+            [(Theme::System, Word::FollowSystem), (Theme::Light, Word::Light), (Theme::Dark, Word::Dark)]
+        {
             ui.radio_value(&mut self.settings.theme, choice, word.get(lang));
         }
         if self.settings.theme != before {
@@ -327,12 +336,11 @@ impl EditorApp {
             ui.label(format!("{}: {}", Word::Encoding.get(lang), page.encoding));
             ui.separator();
             ui.label(format!(
-                "{} {}/{} · {} {}",
+                "{} {}/{} · {}",
                 Word::Page.get(lang),
                 editor.selection.page + 1,
                 editor.document.edition.pages.len(),
-                editor.selection.line + 1,
-                Word::Lines.get(lang)
+                line_position(lang, editor.selection.line + 1, page.line_count()),
             ));
             ui.separator();
             ui.label(format!("{}: {}", Word::Articles.get(lang), editor.document.split.articles.len()));
@@ -352,8 +360,26 @@ impl EditorApp {
     }
 }
 
+/// "line 25 of 75" / "第25行，共75行".
+fn line_position(lang: Lang, line: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("line {line} of {total}"),
+        Lang::ZhHans => format!("第{line}行，共{total}行"),
+    }
+}
+
+fn modifier_count(modifiers: egui::Modifiers) -> u8 {
+    u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
+}
+
 /// A menu entry for a command, with its shortcut shown beside it.
-fn command_button(ui: &mut Ui, ctx: &egui::Context, command: Command, lang: Lang, chosen: &mut Option<Command>) {
+fn command_button(
+    ui: &mut Ui,
+    ctx: &egui::Context,
+    command: Command,
+    lang: Lang,
+    chosen: &mut Option<Command>,
+) {
     let mut button = egui::Button::new(command.label(lang));
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ctx.format_shortcut(&shortcut));

@@ -16,7 +16,8 @@ pub fn show(ui: &mut Ui, editor: &mut Editor) {
     page_picker(ui, editor);
     let page_index = editor.selection.page;
     let line_count = editor.document.edition.pages[page_index].line_count();
-    let row_height = ui.text_style_height(&TextStyle::Monospace).max(ui.text_style_height(&TextStyle::Body)) + 4.0;
+    let row_height =
+        ui.text_style_height(&TextStyle::Monospace).max(ui.text_style_height(&TextStyle::Body)) + 4.0;
     let mut area = ScrollArea::both().auto_shrink([false, false]).id_salt("source");
     if let Some(at) = editor.reveal.iter().position(|&r| r == Reveal::SourceLine) {
         editor.reveal.remove(at);
@@ -51,12 +52,24 @@ fn page_picker(ui: &mut Ui, editor: &mut Editor) {
         .selected_text(format!("{} {}: {}", Word::Page.get(lang), current + 1, pages[current].name))
         .show_ui(ui, |ui| {
             for (index, page) in pages.iter().enumerate() {
-                ui.selectable_value(&mut chosen, index, format!("{} {}: {}", Word::Page.get(lang), index + 1, page.name));
+                ui.selectable_value(
+                    &mut chosen,
+                    index,
+                    format!("{} {}: {}", Word::Page.get(lang), index + 1, page.name),
+                );
             }
         });
     if chosen != current {
         editor.select_line(chosen, 0);
         editor.reveal.push(Reveal::SourceLine);
+    }
+}
+
+/// How a blank line is announced: "line 24, blank" / "第24行（空行）".
+fn blank_line_name(lang: super::i18n::Lang, number: usize) -> String {
+    match lang {
+        super::i18n::Lang::En => format!("line {number}, blank"),
+        super::i18n::Lang::ZhHans => format!("第{number}行（空行）"),
     }
 }
 
@@ -77,7 +90,10 @@ fn row(
     let in_selected = owner.is_some_and(|o| o.article.is_some() && o.article == editor.selection.article);
     ui.horizontal(|ui| {
         ui.set_height(row_height);
-        ui.add_sized(vec2(36.0, row_height), egui::Label::new(RichText::new(format!("{}", line + 1)).monospace().weak()));
+        ui.add_sized(
+            vec2(36.0, row_height),
+            egui::Label::new(RichText::new(format!("{}", line + 1)).monospace().weak()),
+        );
         let (band, _) = ui.allocate_exact_size(vec2(6.0, row_height), Sense::hover());
         if let Some(owner) = owner.filter(|o| o.article.is_some()) {
             let strength = if in_selected { 1.0 } else { 0.55 };
@@ -91,18 +107,28 @@ fn row(
         } else if owner.is_some_and(|o| matches!(o.role, Role::Headline | Role::Kicker | Role::Subheadline)) {
             rich = rich.strong();
         }
-        let response = ui.add(egui::Button::selectable(selected_line || in_selected && text.is_empty(), rich).truncate());
-        if response.clicked() {
+        let response = ui
+            .add(egui::Button::selectable(selected_line || in_selected && text.is_empty(), rich).truncate());
+        if text.trim().is_empty() {
+            // A blank line still needs a name for screen readers.
+            let name = blank_line_name(lang, line + 1);
+            response
+                .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected_line, &name));
+        }
+        if response.clicked() || response.secondary_clicked() {
             *clicked = Some(line);
         }
         if let Some(owner) = owner {
-            response.clone().on_hover_text(format!("{} — {}", role_word(owner.role).get(lang), owner.cue.describe()));
+            response.clone().on_hover_text(format!(
+                "{} — {}",
+                role_word(owner.role).get(lang),
+                owner.cue.describe()
+            ));
         }
         if selected_line && editor.reveal.contains(&Reveal::SourceLine) {
             response.scroll_to_me(Some(Align::Center));
         }
         response.context_menu(|ui| {
-            *clicked = Some(line);
             for candidate in Command::SPLIT.iter().copied().chain(ROLES.map(Command::SetRole)) {
                 if ui.button(candidate.label(lang)).clicked() {
                     *command = Some(candidate);

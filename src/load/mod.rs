@@ -110,7 +110,11 @@ fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadError>
 /// file's contents), named after `path`.
 pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Edition, LoadError> {
     if bytes.len() as u64 > options.max_file_bytes {
-        return Err(LoadError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: options.max_file_bytes });
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit: options.max_file_bytes,
+        });
     }
     Ok(Edition { pages: pages_from_bytes(path, bytes, options)? })
 }

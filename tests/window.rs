@@ -1,0 +1,230 @@
+//! The editor window, worked as an editor works it: clicking source lines
+//! and labels, pressing the shortcuts, typing into fields. After each step
+//! the document model is checked, not just the pixels.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use copydesk::app::{EditorApp, Lang, Settings, Theme};
+use copydesk::edit::{Document, render_article};
+use copydesk::model::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(lang: Lang) -> Harness<'static, EditorApp> {
+    let settings = Settings { lang, theme: Theme::Light, recent: Vec::new() };
+    let app = EditorApp::with_settings(settings, &[]);
+    // The window's own fonts; where the machine has no Chinese font the
+    // tests still check the model, drawing boxes instead of failing.
+    Harness::builder()
+        .with_size((1280.0, 800.0))
+        .with_context_setup(copydesk::app::fonts::install)
+        .allow_missing_glyphs()
+        .with_max_steps(64) // scrolling to a selection animates
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app)
+}
+
+fn document<'h>(harness: &'h Harness<'_, EditorApp>) -> &'h Document {
+    &harness.state().editor.document
+}
+
+/// A compact picture of a document for comparisons whose failures can be read.
+fn summary(harness: &Harness<'_, EditorApp>) -> Vec<String> {
+    let doc = document(harness);
+    let mut lines: Vec<String> = doc
+        .split
+        .blocks
+        .iter()
+        .map(|b| format!("{:?} {:?} {:?} {}", b.article, b.role, b.range, b.cue.describe().len()))
+        .collect();
+    lines.extend(doc.corrections.iter().map(|c| format!("correction {:?} {:?}", c.range, c.text)));
+    lines.push(format!("articles {:?}", doc.split.articles));
+    lines
+}
+
+fn article_count(harness: &Harness<'_, EditorApp>) -> usize {
+    document(harness).split.articles.len()
+}
+
+fn press(harness: &mut Harness<'_, EditorApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn click_line(harness: &mut Harness<'_, EditorApp>, text: &str) {
+    harness.get_by_label_contains(text).click();
+    harness.run();
+}
+
+/// The block role at a 1-based line of the first page.
+fn role_at(harness: &Harness<'_, EditorApp>, line: u32) -> Role {
+    let doc = document(harness);
+    doc.split
+        .blocks
+        .iter()
+        .find(|b| b.span(&doc.edition).first_line <= line && line <= b.span(&doc.edition).last_line)
+        .unwrap()
+        .role
+}
+
+#[test]
+fn an_editing_session_with_undo_and_redo_of_every_step() {
+    let mut harness = harness(Lang::En);
+    harness.run();
+    let proposed = document(&harness).clone();
+    let proposed_summary = summary(&harness);
+    assert_eq!(article_count(&harness), 4, "the sample opens with its four articles");
+
+    // Select the second article by clicking its kicker line in the source.
+    click_line(&mut harness, "章旭升在调研南苑区块城中村改造工作时指出");
+    let second = proposed.split.articles[1];
+    assert_eq!(harness.state().editor.selection.article, Some(second));
+
+    // Start a new article at a paragraph, then merge it back.
+    click_line(&mut harness, "随后,章旭升来到城市更新行动指挥部");
+    press(&mut harness, Modifiers::ALT, Key::N);
+    assert_eq!(article_count(&harness), 5);
+    let new = harness.state().editor.selection.article.unwrap();
+    assert_ne!(new, second, "the selection follows the new article");
+    press(&mut harness, Modifiers::ALT, Key::M);
+    assert_eq!(article_count(&harness), 4);
+    assert!(document(&harness).split == proposed.split, "merged back exactly");
+
+    // Mark the rubric line as noise.
+    click_line(&mut harness, "城市更新进行时");
+    press(&mut harness, Modifiers::ALT, Key::X);
+    assert_eq!(role_at(&harness, 41), Role::Noise);
+
+    // Retitle the headline in place: select it all, type, press Enter.
+    click_line(&mut harness, "章旭升在调研南苑区块城中村改造工作时指出");
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Headline");
+    assert_eq!(field.value().as_deref(), Some("一鼓作气 聚力突破 确保按期完成既定目标任务"));
+    field.focus();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Headline")
+        .type_text("一鼓作气 确保完成目标任务");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let headline = render_article(document(&harness), second).headline;
+    assert_eq!(headline.as_deref(), Some("一鼓作气 确保完成目标任务"));
+    assert!(!document(&harness).corrections.is_empty(), "kept as a correction against the source");
+
+    // Join the last paragraph with the one before it.
+    let paragraphs = render_article(document(&harness), second).paragraphs.len();
+    click_line(&mut harness, "章旭升强调,要下定决心");
+    press(&mut harness, Modifiers::ALT, Key::J);
+    assert_eq!(render_article(document(&harness), second).paragraphs.len(), paragraphs - 1);
+    let edited = summary(&harness);
+
+    // Undo everything, then redo everything.
+    for _ in 0..20 {
+        press(&mut harness, Modifiers::COMMAND, Key::Z);
+    }
+    assert_eq!(summary(&harness), proposed_summary, "undo takes every step back");
+    assert!(document(&harness) == &proposed);
+    assert!(!harness.state().editor.history.has_unsaved_changes());
+    for _ in 0..20 {
+        press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    }
+    assert_eq!(summary(&harness), edited, "redo makes every step again");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(summary(&harness), edited, "Ctrl+Y redoes too");
+}
+
+#[test]
+fn the_menus_and_the_context_menu_give_the_same_commands() {
+    let mut harness = harness(Lang::En);
+    harness.run();
+    click_line(&mut harness, "城市更新进行时");
+    harness.get_by_label_contains("城市更新进行时").click_secondary();
+    harness.run();
+    harness.get_by_label_contains("Mark line as noise").click();
+    harness.run();
+    assert_eq!(role_at(&harness, 41), Role::Noise);
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Undo").click();
+    harness.run();
+    assert_ne!(role_at(&harness, 41), Role::Noise);
+
+    press(&mut harness, Modifiers::ALT, Key::PageDown); // to the third article; the source follows
+    let third = document(&harness).split.articles[2];
+    assert_eq!(harness.state().editor.selection.article, Some(third));
+    click_line(&mut harness, "融媒评论员");
+    harness.get_by_label("Role").click();
+    harness.run();
+    harness.get_by_label_contains("Kicker").click();
+    harness.run();
+    assert_eq!(role_at(&harness, 57), Role::Kicker);
+}
+
+#[test]
+fn the_diff_view_shows_a_correction_against_its_source() {
+    let mut harness = harness(Lang::En);
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Headline").focus();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Headline")
+        .type_text("清廉金华建设推进会召开");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::F7);
+    assert!(harness.state().editor.show_diff);
+    harness.get_by_label("Changes against the source");
+    assert!(harness.query_by_label("No corrections in this article.").is_none(), "the change is listed");
+    press(&mut harness, Modifiers::NONE, Key::F7);
+    assert!(!harness.state().editor.show_diff, "the same key toggles it off");
+}
+
+#[test]
+fn the_window_speaks_chinese_and_switches_language() {
+    let mut harness = harness(Lang::ZhHans);
+    harness.run();
+    for word in ["文件", "编辑", "分篇", "角色", "视图", "设置", "原文"] {
+        harness.get_by_label(word);
+    }
+    harness.get_by_label("设置").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().settings.lang, Lang::En);
+    harness.get_by_label("File");
+}
+
+#[test]
+fn selecting_an_article_in_the_outline_selects_its_source_lines() {
+    let mut harness = harness(Lang::En);
+    harness.run();
+    harness.get_by_label("城市窗口增颜值 添气质").click();
+    harness.run();
+    let editor = &harness.state().editor;
+    assert_eq!(editor.selection.article, Some(editor.document.split.articles[3]));
+    assert_eq!(editor.selection.line + 1, 75, "the source selection moved to line 75");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut harness = harness(Lang::En);
+    harness.run();
+    click_line(&mut harness, "城市更新进行时");
+    press(&mut harness, Modifiers::ALT, Key::X);
+    harness.event(egui::Event::WindowFocused(true));
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label("Quit without saving?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Quit without saving?").is_none());
+}
