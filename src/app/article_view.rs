@@ -12,7 +12,7 @@ use super::editor::Editor;
 use super::i18n::Word;
 use super::palette;
 use crate::compose::block_text;
-use crate::edit::{render_article, render_block};
+use crate::edit::render_block;
 use crate::model::Role;
 
 /// Shows the selected article.
@@ -22,8 +22,7 @@ pub fn show(ui: &mut Ui, editor: &mut Editor) {
         ui.label(Word::NoArticle.get(lang));
         return;
     };
-    let spans = editor.document.split.spans(article, &editor.document.edition);
-    let place = spans.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+    let place = editor.outline_entry(article).place;
     ui.horizontal(|ui| {
         ui.heading(format!("{} {article}", Word::Article.get(lang)));
         ui.label(RichText::new(place).weak());
@@ -43,7 +42,7 @@ fn fields(ui: &mut Ui, editor: &mut Editor) {
     let mut commit = None;
     let mut cursor = None;
     let mut seen_headline = false;
-    for index in editor.selected_blocks() {
+    for index in editor.selected_blocks().to_vec() {
         let block = editor.document.split.blocks[index].clone();
         let word = match block.role {
             Role::Kicker if seen_headline => Word::Rubric,
@@ -72,10 +71,10 @@ fn fields(ui: &mut Ui, editor: &mut Editor) {
             commit = Some((index, key));
         }
     }
-    if let Some(text) = editor.selection.article.map(|a| render_article(&editor.document, a)) {
+    if let Some(entry) = editor.selection.article.map(|a| editor.outline_entry(a)) {
         let has_byline_block =
             editor.selected_blocks().iter().any(|&i| editor.document.split.blocks[i].role == Role::Byline);
-        if let (false, Some(byline)) = (has_byline_block, text.byline) {
+        if let (false, Some(byline)) = (has_byline_block, entry.byline) {
             ui.label(
                 RichText::new(format!(
                     "{}: {byline} ({})",
@@ -101,7 +100,7 @@ fn diff(ui: &mut Ui, editor: &Editor) {
     let lang = editor.lang;
     ui.label(RichText::new(Word::DiffTitle.get(lang)).strong());
     let mut any = false;
-    for index in editor.selected_blocks() {
+    for &index in editor.selected_blocks() {
         let block = &editor.document.split.blocks[index];
         let source = block_text(&editor.document.edition, block);
         let corrected = render_block(&editor.document.edition, &editor.document.corrections, block).text;

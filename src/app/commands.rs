@@ -171,6 +171,15 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_command() {
+        let readme = include_str!("../../README.md");
+        for command in Command::all() {
+            let label = command.label(Lang::En);
+            assert!(readme.contains(label), "README.md's shortcut table misses {label:?}");
+        }
+    }
+
+    #[test]
     fn labels_exist_in_both_languages() {
         for command in Command::all() {
             assert_ne!(command.label(Lang::En), command.label(Lang::ZhHans), "{command:?}");

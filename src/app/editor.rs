@@ -54,6 +54,9 @@ pub struct Editor {
     /// The block being typed in and the text cursor's character index.
     pub cursor: Option<(usize, usize)>,
     line_map: LineMap,
+    outline: super::outline::Cache,
+    /// Indices of the selected article's blocks, kept with the selection.
+    selected_blocks: Vec<usize>,
 }
 
 impl Editor {
@@ -72,6 +75,8 @@ impl Editor {
             drafts: BTreeMap::new(),
             cursor: None,
             line_map,
+            outline: super::outline::Cache::new(),
+            selected_blocks: Vec::new(),
         };
         if let Some(&first) = editor.document.split.articles.first() {
             editor.select_article(first);
@@ -84,11 +89,18 @@ impl Editor {
         &self.line_map
     }
 
+    /// The outline row of article `id`, computed once per change.
+    pub fn outline_entry(&mut self, id: ArticleId) -> super::outline::Entry {
+        let document = &self.document;
+        self.outline.entry(id).or_insert_with(|| super::outline::entry(document, id)).clone()
+    }
+
     /// Selects line `line` of page `page`, and the article it belongs to.
     pub fn select_line(&mut self, page: usize, line: usize) {
         self.commit_drafts();
         let article = self.line_map.owner(page, line).and_then(|o| o.article);
         self.selection = Selection { page, line, article };
+        self.refresh_selected_blocks();
         self.reveal.push(Reveal::Article);
     }
 
@@ -99,6 +111,7 @@ impl Editor {
         if let Some(block) = first {
             let line = self.document.edition.pages[block.page].lines_of(&block.range).start;
             self.selection = Selection { page: block.page, line, article: Some(id) };
+            self.refresh_selected_blocks();
             self.reveal.push(Reveal::SourceLine);
         }
     }
@@ -173,12 +186,14 @@ impl Editor {
     /// Keeps derived state and the selection in step with the document.
     fn after_change(&mut self, message: String) {
         self.line_map = LineMap::new(&self.document);
+        self.outline.clear();
         self.cursor = None;
         self.drafts.clear();
         let Selection { page, line, .. } = self.selection;
         let owner = self.line_map.owner(page, line).and_then(|o| o.article);
         self.selection.article =
             owner.or_else(|| self.selection.article.filter(|a| self.document.split.articles.contains(a)));
+        self.refresh_selected_blocks();
         self.message = Some(message);
     }
 
@@ -220,12 +235,19 @@ impl Editor {
         }
     }
 
-    /// The blocks of the selected article with their indices.
-    pub fn selected_blocks(&self) -> Vec<usize> {
-        let Some(article) = self.selection.article else { return Vec::new() };
-        (0..self.document.split.blocks.len())
-            .filter(|&i| self.document.split.blocks[i].article == Some(article))
-            .collect()
+    /// Indices of the selected article's blocks, in source order.
+    pub fn selected_blocks(&self) -> &[usize] {
+        &self.selected_blocks
+    }
+
+    /// Recomputes the selected article's blocks (on a change of selection
+    /// or document, never per frame).
+    fn refresh_selected_blocks(&mut self) {
+        let blocks = &self.document.split.blocks;
+        self.selected_blocks = match self.selection.article {
+            Some(a) => (0..blocks.len()).filter(|&i| blocks[i].article == Some(a)).collect(),
+            None => Vec::new(),
+        };
     }
 
     /// The role of the block at the selected line.
