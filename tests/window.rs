@@ -135,6 +135,29 @@ fn an_editing_session_with_undo_and_redo_of_every_step() {
 }
 
 #[test]
+fn a_paragraph_splits_at_the_text_cursor() {
+    let mut harness = harness(Lang::En);
+    harness.run();
+    let first = document(&harness).split.articles[0];
+    let before = render_article(document(&harness), first).paragraphs.len();
+    let body =
+        harness.get_all_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Body").next().unwrap();
+    body.focus();
+    harness.run();
+    for _ in 0..10 {
+        press(&mut harness, Modifiers::NONE, Key::ArrowUp); // to the first visual row
+    }
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    for _ in 0..15 {
+        press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    }
+    press(&mut harness, Modifiers::ALT, Key::K);
+    let paragraphs = render_article(document(&harness), first).paragraphs;
+    assert_eq!(paragraphs.len(), before + 1, "{paragraphs:?}");
+    assert_eq!(paragraphs[0], "本报讯(融媒首席记者 陈晓苏)");
+}
+
+#[test]
 fn the_menus_and_the_context_menu_give_the_same_commands() {
     let mut harness = harness(Lang::En);
     harness.run();

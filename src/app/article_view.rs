@@ -52,7 +52,17 @@ fn fields(ui: &mut Ui, editor: &mut Editor) {
         let key = (block.page, block.range.start);
         let rendered = || render_block(&editor.document.edition, &editor.document.corrections, &block).text;
         let mut text = editor.drafts.get(&key).cloned().unwrap_or_else(rendered);
-        let label = ui.label(RichText::new(word.get(lang)).small().weak());
+        // The block holding the line selected in the source is marked.
+        let at_selection =
+            editor.line_map().owner(editor.selection.page, editor.selection.line).map(|o| o.block)
+                == Some(index);
+        let mut caption = RichText::new(word.get(lang)).small();
+        caption = if at_selection {
+            caption.strong().color(ui.visuals().selection.stroke.color)
+        } else {
+            caption.weak()
+        };
+        let label = ui.label(caption);
         let title = !matches!(block.role, Role::Body | Role::Caption);
         let edit = if title {
             TextEdit::singleline(&mut text).font(egui::TextStyle::Heading).desired_width(f32::INFINITY)

@@ -118,7 +118,11 @@ impl Editor {
 
     /// Carries out a command; says so in the status bar when it does not apply.
     pub fn run(&mut self, command: Command) {
+        // Typing is committed first, as its own undo step; the text cursor
+        // stays valid (committing corrections moves no block).
+        let cursor = self.cursor;
         self.commit_drafts();
+        self.cursor = cursor;
         match command {
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),

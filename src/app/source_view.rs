@@ -129,7 +129,9 @@ fn row(
             response.scroll_to_me(Some(Align::Center));
         }
         response.context_menu(|ui| {
-            for candidate in Command::SPLIT.iter().copied().chain(ROLES.map(Command::SetRole)) {
+            let roles = ROLES.map(Command::SetRole);
+            let commands = Command::SPLIT.iter().chain(&roles).chain(&[Command::SwapKickerHeadline]).copied();
+            for candidate in commands {
                 if ui.button(candidate.label(lang)).clicked() {
                     *command = Some(candidate);
                     ui.close();
