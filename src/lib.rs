@@ -13,6 +13,8 @@
 //! - [`edit`]: the editing session: edits as values with inverses, undo,
 //!   commands, and corrections anchored to source ranges.
 //! - [`report`]: the JSON contract printed by `copydesk split`.
+//! - [`store`]: saved documents (corrections as diffs against the source),
+//!   verification and export.
 //! - [`cli`]: the command line.
 //! - [`app`]: the desktop editor window.
 
@@ -24,4 +26,5 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod segment;
+pub mod store;
 pub mod text;

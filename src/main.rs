@@ -21,9 +21,10 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = copydesk::cli::run(command, &mut out).and_then(|()| Ok(out.flush()?));
+    let result = copydesk::cli::run(command, &mut out).and_then(|fine| Ok((fine, out.flush()?)));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok((true, ())) => ExitCode::SUCCESS,
+        Ok((false, ())) => ExitCode::FAILURE,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("copydesk: {error:#}");

@@ -135,5 +135,15 @@ proptest! {
             prop_assert!(history.redo(&mut doc).is_some());
         }
         prop_assert_eq!(&doc, &edited);
+
+        // reopen(save(x)) == x, and the saved diffs rebuild the saved text.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("work.copydesk.json");
+        copydesk::store::save(&edited, &path).unwrap();
+        let restored = copydesk::store::open(&path).unwrap();
+        prop_assert!(restored.problems.is_empty());
+        prop_assert_eq!(restored.document.as_ref(), Some(&edited));
+        let problems = copydesk::store::verify(&path).unwrap();
+        prop_assert!(problems.is_empty(), "{:?}", problems);
     }
 }

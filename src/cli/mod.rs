@@ -2,7 +2,10 @@
 //! PATH…` works headless. Each subcommand lives in its own file; this one
 //! only parses and dispatches.
 
+mod diff;
+mod export;
 mod split;
+mod verify;
 
 use std::path::PathBuf;
 
@@ -38,12 +41,48 @@ pub enum Command {
         /// Read the pages in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le…).
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
+        /// Write the proposal as a new document (*.copydesk.json) instead of printing it.
+        #[arg(long, value_name = "DOC")]
+        out: Option<PathBuf>,
+    },
+    /// Check that a document's sources are present and unchanged and that its diffs reproduce its text.
+    Verify {
+        /// The document (*.copydesk.json).
+        doc: PathBuf,
+    },
+    /// Print each article's corrections against its source.
+    Diff {
+        /// The document (*.copydesk.json).
+        doc: PathBuf,
+        /// Colour the output: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value_t = diff::Colour::Auto)]
+        colour: diff::Colour,
+    },
+    /// Write the corrected edition for the newsroom or the archive.
+    Export {
+        /// The document (*.copydesk.json).
+        doc: PathBuf,
+        /// text (one file per article, in a folder), markdown, ninjs or json.
+        #[arg(long, value_enum)]
+        format: crate::store::ExportFormat,
+        /// Where to write: a folder for text, a file otherwise.
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
     },
 }
 
-/// Runs a headless subcommand, writing to `out`.
-pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+/// Runs a headless subcommand, writing to `out`. `Ok(false)` means the
+/// command ran but found problems (verify), for a non-zero exit status.
+pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<bool> {
     match command {
-        Command::Split { paths, encoding } => split::run(&paths, encoding.as_deref(), out),
+        Command::Split { paths, encoding, out: doc } => {
+            split::run(&paths, encoding.as_deref(), doc.as_deref(), out)
+        }
+        Command::Verify { doc } => verify::run(&doc, out),
+        Command::Diff { doc, colour } => diff::run(&doc, colour, out),
+        Command::Export { doc, format, out: target, force } => export::run(&doc, format, &target, force, out),
     }
 }

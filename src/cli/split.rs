@@ -1,20 +1,35 @@
 //! `copydesk split`: load pages, propose the split, print it as JSON.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::edit::Document;
+use crate::store;
 
 use crate::load::{LoadOptions, load_paths};
 use crate::report::SplitReport;
 use crate::segment;
 
-/// Prints the proposed split of `paths` as pretty JSON.
-pub fn run(paths: &[PathBuf], encoding: Option<&str>, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+/// Prints the proposed split of `paths` as pretty JSON, or saves it as a
+/// new document at `doc`.
+pub fn run(
+    paths: &[PathBuf],
+    encoding: Option<&str>,
+    doc: Option<&Path>,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<bool> {
     let options = match encoding {
         Some(label) => LoadOptions::with_encoding_label(label)?,
         None => LoadOptions::default(),
     };
     let edition = load_paths(paths, &options)?;
+    if let Some(doc) = doc {
+        let document = Document::propose(edition);
+        store::save(&document, doc)?;
+        writeln!(out, "wrote {} ({} articles)", doc.display(), document.split.articles.len())?;
+        return Ok(true);
+    }
     let split = segment::propose(&edition);
     serde_json::to_writer_pretty(&mut *out, &SplitReport::new(&edition, &split))?;
     writeln!(out)?;
-    Ok(())
+    Ok(true)
 }

@@ -1,0 +1,77 @@
+//! `copydesk diff DOC`: each article's corrections against its source,
+//! character by character; coloured on a terminal, marked `[-…-]{+…+}`
+//! otherwise.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::compose::block_text;
+use crate::edit::render_block;
+
+/// When to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Colour {
+    /// When standard output is a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Prints the diff of every corrected block of `doc`.
+pub fn run(doc: &Path, colour: Colour, out: &mut impl std::io::Write) -> anyhow::Result<bool> {
+    let restored = crate::store::open(doc)?;
+    let Some(document) = restored.document else {
+        for problem in &restored.problems {
+            writeln!(out, "{}: {problem}", doc.display())?;
+        }
+        return Ok(false);
+    };
+    let coloured = match colour {
+        Colour::Auto => std::io::stdout().is_terminal(),
+        Colour::Always => true,
+        Colour::Never => false,
+    };
+    let mut any = false;
+    for &id in &document.split.articles {
+        let mut header = false;
+        for block in document.split.blocks_of(id) {
+            let source = block_text(&document.edition, block);
+            let corrected = render_block(&document.edition, &document.corrections, block).text;
+            if source == corrected {
+                continue;
+            }
+            if !header {
+                let spans = document.split.spans(id, &document.edition);
+                let place = spans.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+                writeln!(out, "== {id} ({place})")?;
+                header = true;
+            }
+            writeln!(out, "{} {}:", block.role, block.span(&document.edition))?;
+            writeln!(out, "{}", diff_line(&source, &corrected, coloured))?;
+            any = true;
+        }
+    }
+    if !any {
+        writeln!(out, "no corrections")?;
+    }
+    Ok(true)
+}
+
+fn diff_line(source: &str, corrected: &str, coloured: bool) -> String {
+    let mut line = String::new();
+    for change in TextDiff::from_chars(source, corrected).iter_all_changes() {
+        let value = change.value();
+        match (change.tag(), coloured) {
+            (ChangeTag::Equal, _) => line.push_str(value),
+            (ChangeTag::Delete, true) => line.push_str(&format!("\x1b[31;9m{value}\x1b[0m")),
+            (ChangeTag::Insert, true) => line.push_str(&format!("\x1b[32;4m{value}\x1b[0m")),
+            (ChangeTag::Delete, false) => line.push_str(&format!("[-{value}-]")),
+            (ChangeTag::Insert, false) => line.push_str(&format!("{{+{value}+}}")),
+        }
+    }
+    line
+}

@@ -1,0 +1,52 @@
+//! What can go wrong with saved documents, said so an editor can act on it.
+
+use std::path::PathBuf;
+
+/// A saved document that could not be read, written or exported.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading or writing failed.
+    #[error("cannot {action} \"{}\": {cause}", path.display())]
+    Io {
+        /// "read", "write"…
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        cause: std::io::Error,
+    },
+    /// Not valid JSON, or not the shape of a saved document.
+    #[error("cannot read \"{}\": it is not a valid Copydesk document ({reason})", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What the parser said.
+        reason: String,
+    },
+    /// Saved by a newer Copydesk.
+    #[error("cannot read \"{}\": it was saved in format version {found}, and this Copydesk knows versions up to {known}; update Copydesk to open it", path.display())]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        found: u32,
+        /// The newest this program knows.
+        known: u32,
+    },
+    /// Over the size limit.
+    #[error("cannot read \"{}\": it is {size} bytes, over the limit of {limit} bytes for a document", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// An export target exists and `--force` was not given.
+    #[error("will not write over \"{}\": it exists (use --force to replace it)", path.display())]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+}

@@ -1,0 +1,29 @@
+//! The saved document (`*.copydesk.json`): an editor's work, kept as the
+//! split and the corrections as diffs against the exact source text, with
+//! each article's corrected text beside them so it can be read without any
+//! tool. `docs/format.md` describes it field by field.
+//!
+//! Saving is deterministic (fixed key order, pretty-printed), so two saves
+//! of the same work are byte-identical and a version-control diff of two
+//! saves is readable.
+
+mod error;
+mod export;
+mod format;
+mod restore;
+mod save;
+mod verify;
+
+pub use error::StoreError;
+pub use export::{ExportFormat, export};
+pub use format::{FORMAT, SavedDocument, VERSION};
+pub use restore::{Restored, SourceProblem, open, parse};
+pub use save::{save, to_json};
+pub use verify::verify;
+
+/// The file name ending of saved documents.
+pub const EXTENSION: &str = ".copydesk.json";
+
+/// The largest saved document Copydesk reads: 256 MiB (a document holds
+/// text only; a whole edition with all its corrections is a few megabytes).
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;

@@ -1,0 +1,166 @@
+//! Reading a saved document back, and proving it still matches its source.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::format::{FORMAT, SavedDocument, VERSION};
+use super::{MAX_DOCUMENT_BYTES, StoreError};
+use crate::edit::{Correction, Document};
+use crate::load::{LoadOptions, load_path};
+use crate::model::{ArticleId, Block, Edition, Page, Split};
+
+/// Why a source page cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceProblem {
+    /// The file is gone or unreadable.
+    Missing {
+        /// Page number, from 1.
+        page: u32,
+        /// Where it was looked for.
+        path: PathBuf,
+        /// Why it could not be read.
+        reason: String,
+    },
+    /// The file is there but its bytes changed since the document was saved.
+    Changed {
+        /// Page number, from 1.
+        page: u32,
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl std::fmt::Display for SourceProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SourceProblem::Missing { page, path, reason } => {
+                write!(f, "page {page}: source \"{}\" cannot be read: {reason}", path.display())
+            }
+            SourceProblem::Changed { page, path } => write!(
+                f,
+                "page {page}: source \"{}\" has changed since the document was saved (its SHA-256 differs)",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// A saved document read back.
+#[derive(Debug)]
+pub struct Restored {
+    /// What the file holds.
+    pub saved: SavedDocument,
+    /// The editable document, when every source is present and unchanged.
+    pub document: Option<Document>,
+    /// Why not, page by page.
+    pub problems: Vec<SourceProblem>,
+}
+
+/// Reads and checks the document at `path` without touching its sources.
+pub fn parse(path: &Path) -> Result<SavedDocument, StoreError> {
+    let io = |cause| StoreError::Io { action: "read", path: path.to_owned(), cause };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(StoreError::TooLarge { path: path.to_owned(), size, limit: MAX_DOCUMENT_BYTES });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let damaged = |reason: String| StoreError::Damaged { path: path.to_owned(), reason };
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?;
+    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
+        return Err(damaged("no \"format\": \"copydesk\" field".to_owned()));
+    }
+    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+    if version > u64::from(VERSION) {
+        let found = u32::try_from(version).unwrap_or(u32::MAX);
+        return Err(StoreError::NewerVersion { path: path.to_owned(), found, known: VERSION });
+    }
+    serde_json::from_value(value).map_err(|e| damaged(e.to_string()))
+}
+
+/// Opens the document at `path`: reads it, finds its sources (relative to
+/// the document's folder), checks each page's SHA-256, and rebuilds the
+/// editable document when every source matches.
+pub fn open(path: &Path) -> Result<Restored, StoreError> {
+    let saved = parse(path)?;
+    let folder = super::save::folder_of(path);
+    let (pages, problems) = find_sources(&saved, &folder);
+    let document = if problems.is_empty() {
+        let edition = Edition { pages };
+        Some(
+            rebuild(&saved, edition)
+                .map_err(|reason| StoreError::Damaged { path: path.to_owned(), reason })?,
+        )
+    } else {
+        None
+    };
+    Ok(Restored { saved, document, problems })
+}
+
+fn find_sources(saved: &SavedDocument, folder: &Path) -> (Vec<Page>, Vec<SourceProblem>) {
+    let mut files: HashMap<PathBuf, Result<Vec<Page>, String>> = HashMap::new();
+    let mut pages = Vec::new();
+    let mut problems = Vec::new();
+    for source in &saved.sources {
+        let path = folder.join(&source.path);
+        let loaded = files.entry(path.clone()).or_insert_with(|| {
+            let options = LoadOptions::with_encoding_label(&source.encoding).map_err(|e| e.to_string())?;
+            load_path(&path, &options).map(|e| e.pages).map_err(|e| e.to_string())
+        });
+        let page = match loaded {
+            Ok(file_pages) => {
+                let index = source.form_feed_page.map_or(0, |n| n as usize - 1);
+                file_pages.get(index).cloned()
+            }
+            Err(reason) => {
+                problems.push(SourceProblem::Missing { page: source.page, path, reason: reason.clone() });
+                continue;
+            }
+        };
+        match page {
+            Some(page) if page.sha256 == source.sha256 => pages.push(page),
+            _ => problems.push(SourceProblem::Changed { page: source.page, path }),
+        }
+    }
+    (pages, problems)
+}
+
+/// The editable document from the saved split and corrections.
+fn rebuild(saved: &SavedDocument, edition: Edition) -> Result<Document, String> {
+    let page_index = |page: u32| -> Result<usize, String> {
+        let index = (page as usize).checked_sub(1).filter(|&i| i < edition.pages.len());
+        index.ok_or_else(|| format!("page {page} does not exist"))
+    };
+    let check_range = |index: usize, start: usize, end: usize| -> Result<(), String> {
+        let text = &edition.pages[index].text;
+        let fits =
+            start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
+        if fits { Ok(()) } else { Err(format!("range {start}..{end} does not fit page {}", index + 1)) }
+    };
+    let mut blocks = Vec::with_capacity(saved.blocks.len());
+    for block in &saved.blocks {
+        let page = page_index(block.page)?;
+        check_range(page, block.start, block.end)?;
+        let article = block.article.as_deref().map(parse_id).transpose()?;
+        blocks.push(Block { page, range: block.start..block.end, role: block.role, cue: block.cue, article });
+    }
+    let articles = saved.articles.iter().map(|a| parse_id(&a.id)).collect::<Result<Vec<_>, _>>()?;
+    let mut corrections = Vec::with_capacity(saved.corrections.len());
+    for correction in &saved.corrections {
+        let page = page_index(correction.page)?;
+        check_range(page, correction.start, correction.end)?;
+        corrections.push(Correction {
+            page,
+            range: correction.start..correction.end,
+            text: correction.text.clone(),
+        });
+    }
+    corrections.sort();
+    Ok(Document { edition, split: Split { blocks, articles }, corrections })
+}
+
+fn parse_id(id: &str) -> Result<ArticleId, String> {
+    id.strip_prefix('a')
+        .and_then(|n| n.parse().ok())
+        .map(ArticleId)
+        .ok_or_else(|| format!("bad article id {id:?}"))
+}

@@ -1,0 +1,157 @@
+//! Writing a document: the split, the corrections as character diffs
+//! against the source, and each article's corrected text.
+
+use std::path::{Path, PathBuf};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::StoreError;
+use super::format::{
+    FORMAT, Op, SavedArticle, SavedBlock, SavedCorrection, SavedDocument, SavedSource, VERSION,
+};
+use crate::edit::{Correction, Document, render_article};
+use crate::model::Span;
+
+/// The document as it is saved, with source paths relative to `folder`
+/// (the folder the document is saved in) where they can be.
+pub fn describe(document: &Document, folder: &Path) -> SavedDocument {
+    let edition = &document.edition;
+    let sources = edition
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| SavedSource {
+            page: number(index),
+            name: page.name.clone(),
+            path: relative_to(&page.source.path, folder),
+            form_feed_page: page.source.form_feed_page,
+            byte_start: page.source.byte_range.start,
+            byte_end: page.source.byte_range.end,
+            encoding: page.encoding.to_owned(),
+            sha256: page.sha256.clone(),
+        })
+        .collect();
+    let articles = document.split.articles.iter().map(|&id| saved_article(document, id)).collect();
+    let blocks = document
+        .split
+        .blocks
+        .iter()
+        .map(|block| {
+            let span = block.span(edition);
+            SavedBlock {
+                page: span.page,
+                start: block.range.start,
+                end: block.range.end,
+                first_line: span.first_line,
+                last_line: span.last_line,
+                role: block.role,
+                cue: block.cue,
+                article: block.article.map(|a| a.to_string()),
+            }
+        })
+        .collect();
+    let corrections = document.corrections.iter().map(|c| saved_correction(document, c)).collect();
+    SavedDocument { format: FORMAT.to_owned(), version: VERSION, sources, articles, blocks, corrections }
+}
+
+/// One article's corrected text, as saved and exported.
+pub fn saved_article(document: &Document, id: crate::model::ArticleId) -> SavedArticle {
+    let text = render_article(document, id);
+    SavedArticle {
+        id: id.to_string(),
+        spans: document.split.spans(id, &document.edition),
+        kicker: text.kicker,
+        headline: text.headline,
+        subheadline: text.subheadline,
+        rubric: text.rubric,
+        byline: text.byline,
+        paragraphs: text.paragraphs,
+        captions: text.captions,
+    }
+}
+
+fn saved_correction(document: &Document, correction: &Correction) -> SavedCorrection {
+    let page = &document.edition.pages[correction.page];
+    let source = &page.text[correction.range.clone()];
+    let line = Span::from_indices(correction.page, page.lines.line_of(correction.range.start), 0).first_line;
+    SavedCorrection {
+        page: number(correction.page),
+        start: correction.range.start,
+        end: correction.range.end,
+        line,
+        source: source.to_owned(),
+        text: correction.text.clone(),
+        ops: diff_ops(source, correction.range.start, &correction.text),
+    }
+}
+
+/// Character operations turning `source` (which starts at byte `base` of
+/// its page) into `text`, with source offsets.
+pub fn diff_ops(source: &str, base: usize, text: &str) -> Vec<Op> {
+    let old: Vec<char> = source.chars().collect();
+    let new: Vec<char> = text.chars().collect();
+    // Byte offset (in the page) of each source char, plus the end.
+    let mut offsets: Vec<usize> = source.char_indices().map(|(i, _)| base + i).collect();
+    offsets.push(base + source.len());
+    let mut ops = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                ops.push(Op::Equal { start: offsets[old_index], end: offsets[old_index + len] });
+            }
+            DiffOp::Delete { old_index, old_len, .. } => {
+                ops.push(Op::Delete { start: offsets[old_index], end: offsets[old_index + old_len] });
+            }
+            DiffOp::Insert { old_index, new_index, new_len } => {
+                ops.push(Op::Insert {
+                    at: offsets[old_index],
+                    text: new[new_index..new_index + new_len].iter().collect(),
+                });
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                ops.push(Op::Delete { start: offsets[old_index], end: offsets[old_index + old_len] });
+                ops.push(Op::Insert {
+                    at: offsets[old_index + old_len],
+                    text: new[new_index..new_index + new_len].iter().collect(),
+                });
+            }
+        }
+    }
+    ops
+}
+
+/// The JSON text of a document saved in `folder`: keys in a fixed order,
+/// pretty-printed, ending with a newline.
+pub fn to_json(document: &Document, folder: &Path) -> String {
+    let mut json = serde_json::to_string_pretty(&describe(document, folder)).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Saves `document` to `path` (written beside it first, then renamed over
+/// it, so a failed write never leaves half a document).
+pub fn save(document: &Document, path: &Path) -> Result<(), StoreError> {
+    let folder = folder_of(path);
+    let json = to_json(document, &folder);
+    let temporary = path.with_extension("json.saving");
+    let io = |cause| StoreError::Io { action: "write", path: path.to_owned(), cause };
+    std::fs::write(&temporary, json).map_err(io)?;
+    std::fs::rename(&temporary, path).map_err(io)
+}
+
+/// The folder a document lives in ("." for a bare file name).
+pub fn folder_of(path: &Path) -> PathBuf {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn number(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+/// `path` relative to `folder` when it lies inside it; otherwise absolute.
+fn relative_to(path: &Path, folder: &Path) -> String {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let base = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+    let shown = absolute.strip_prefix(&base).map_or(absolute.as_path(), |p| p);
+    shown.to_string_lossy().replace('\\', "/")
+}
