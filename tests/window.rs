@@ -251,3 +251,53 @@ fn quitting_with_unsaved_changes_asks_first() {
     harness.run();
     assert!(harness.query_by_label("Quit without saving?").is_none());
 }
+
+#[test]
+fn saving_with_ctrl_s_writes_the_document_and_reopening_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p1.txt");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/yongkang-daily-2022-11-07-p1.txt"),
+        &page,
+    )
+    .unwrap();
+    let settings = Settings { lang: Lang::En, theme: Theme::Light, recent: Vec::new() };
+    let app = EditorApp::with_settings(settings, std::slice::from_ref(&page));
+    let mut harness = Harness::builder()
+        .with_size((1280.0, 800.0))
+        .with_context_setup(copydesk::app::fonts::install)
+        .allow_missing_glyphs()
+        .with_max_steps(64)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    harness.run();
+    click_line(&mut harness, "城市更新进行时");
+    press(&mut harness, Modifiers::ALT, Key::X);
+    assert!(harness.state().editor.history.has_unsaved_changes());
+
+    // The first Ctrl+S asks for a name, suggesting one beside the page.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let suggested = dir.path().join("p1.copydesk.json");
+    let field = harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the document (*.copydesk.json)");
+    assert_eq!(field.value(), Some(suggested.display().to_string()));
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(suggested.exists(), "the document was written");
+    assert!(!harness.state().editor.history.has_unsaved_changes());
+    assert_eq!(harness.state().doc_path.as_deref(), Some(suggested.as_path()));
+
+    // Reopening restores the work exactly.
+    let saved = harness.state().editor.document.clone();
+    harness.state_mut().open(vec![suggested.clone()]);
+    harness.run();
+    assert!(harness.state().read_only.is_none());
+    assert!(harness.state().editor.document == saved);
+
+    // With the page changed on disk, the document opens read-only.
+    std::fs::write(&page, "changed").unwrap();
+    harness.state_mut().open(vec![suggested]);
+    harness.run();
+    assert!(harness.state().read_only.is_some());
+    harness.get_by_label_contains("has changed since the document was saved");
+}

@@ -10,8 +10,12 @@ use crate::model::Role;
 /// A command the editor can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
-    /// Open pages (dialog with a path field).
+    /// Open pages or a document (dialog with a path field).
     Open,
+    /// Save the document (asks for a name the first time).
+    Save,
+    /// Save the document under a new name.
+    SaveAs,
     /// Quit, asking first if there are unsaved changes.
     Quit,
     /// Undo the last change.
@@ -68,7 +72,8 @@ impl Command {
 
     /// Every command that has a keyboard shortcut.
     pub fn all() -> Vec<Command> {
-        let mut all = vec![Command::Open, Command::Quit, Command::Undo, Command::Redo];
+        let mut all =
+            vec![Command::Open, Command::Save, Command::SaveAs, Command::Quit, Command::Undo, Command::Redo];
         all.extend(Command::SPLIT);
         all.extend(ROLES.map(Command::SetRole));
         all.extend([
@@ -84,6 +89,8 @@ impl Command {
     pub fn label(self, lang: Lang) -> &'static str {
         let word = match self {
             Command::Open => Word::Open,
+            Command::Save => Word::Save,
+            Command::SaveAs => Word::SaveAs,
             Command::Quit => Word::Quit,
             Command::Undo => Word::Undo,
             Command::Redo => Word::Redo,
@@ -114,6 +121,8 @@ impl Command {
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
             Command::Open => key(cmd, Key::O),
+            Command::Save => key(cmd, Key::S),
+            Command::SaveAs => key(cmd | Modifiers::SHIFT, Key::S),
             Command::Quit => key(cmd, Key::Q),
             Command::Undo => key(cmd, Key::Z),
             Command::Redo => key(cmd | Modifiers::SHIFT, Key::Z),

@@ -130,7 +130,7 @@ impl Editor {
             Command::NextArticle | Command::PreviousArticle => {
                 self.step_article(command == Command::NextArticle)
             }
-            Command::Open | Command::Quit => {} // the window handles these
+            Command::Open | Command::Save | Command::SaveAs | Command::Quit => {} // the window handles these
             _ => match self.edit_for(command) {
                 Some(edit) => self.apply(edit, command.label(self.lang)),
                 None => self.message = Some(Word::NotHere.get(self.lang).to_owned()),

@@ -12,9 +12,9 @@ mod editor;
 pub mod fonts;
 mod i18n;
 mod line_map;
-mod open_dialog;
 mod outline;
 mod palette;
+mod path_dialog;
 mod settings;
 mod source_view;
 
@@ -29,6 +29,8 @@ pub use settings::{Settings, Theme};
 
 use crate::edit::Document;
 use crate::load::{self, LoadError, LoadOptions};
+use crate::store::{self, ExportFormat, SavedDocument, SourceProblem};
+use path_dialog::{PathDialog, Purpose};
 
 /// The bundled sample edition: the front page of a Chinese city daily.
 pub const SAMPLE_PATH: &str = "assets/yongkang-daily-2022-11-07-p1.txt";
@@ -56,7 +58,11 @@ pub struct EditorApp {
     pub editor: Editor,
     /// Remembered preferences.
     pub settings: Settings,
-    open_dialog: open_dialog::OpenDialog,
+    /// Where the document is saved, once it has been.
+    pub doc_path: Option<PathBuf>,
+    /// A saved document whose sources cannot be used, shown as saved.
+    pub read_only: Option<ReadOnly>,
+    path_dialog: PathDialog,
     confirm_quit: bool,
     quitting: bool,
     missing_font: Option<bool>,
@@ -76,42 +82,120 @@ impl EditorApp {
         app
     }
 
-    /// The window's state without a real window (tests, benchmarks).
-    pub fn with_settings(mut settings: Settings, paths: &[PathBuf]) -> Self {
-        let (editor, error) = match open_edition(paths, settings.lang) {
-            Ok(editor) => {
-                settings.remember(paths);
-                (editor, None)
-            }
-            Err(e) => {
-                let fallback = open_edition(&[], settings.lang).unwrap_or_else(|_| unreachable_sample());
-                (fallback, Some(e.to_string()))
-            }
-        };
-        Self {
+    /// The window's state without a real window (tests, benchmarks):
+    /// the sample edition, then `paths` if there are any.
+    pub fn with_settings(settings: Settings, paths: &[PathBuf]) -> Self {
+        let editor = open_edition(&[], settings.lang).unwrap_or_else(|_| unreachable_sample());
+        let mut app = Self {
             editor,
             settings,
-            open_dialog: open_dialog::OpenDialog::default(),
+            doc_path: None,
+            read_only: None,
+            path_dialog: PathDialog::default(),
             confirm_quit: false,
             quitting: false,
             missing_font: None,
             shown_title: String::new(),
-            error,
+            error: None,
+        };
+        if !paths.is_empty() {
+            app.open(paths.to_vec());
         }
+        app
     }
 
-    /// Opens `paths`, replacing the session (after committing nothing: the
-    /// caller has asked about unsaved work where it matters).
+    /// Opens `paths` (pages, folders, or one saved document), replacing
+    /// the session.
     pub fn open(&mut self, paths: Vec<PathBuf>) {
-        match open_edition(&paths, self.settings.lang) {
+        let lang = self.settings.lang;
+        if let [path] = paths.as_slice()
+            && path.to_string_lossy().ends_with(store::EXTENSION)
+        {
+            return self.open_document(path.clone());
+        }
+        match open_edition(&paths, lang) {
             Ok(editor) => {
                 self.editor = editor;
+                self.doc_path = None;
+                self.read_only = None;
                 self.settings.remember(&paths);
                 self.missing_font = None;
                 self.error = None;
             }
-            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotOpen.get(self.settings.lang))),
+            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotOpen.get(lang))),
         }
+    }
+
+    /// Opens a saved document: editable when its sources match, shown
+    /// read-only with every correction when they do not.
+    pub fn open_document(&mut self, path: PathBuf) {
+        let lang = self.settings.lang;
+        match store::open(&path) {
+            Ok(restored) => {
+                self.settings.remember(std::slice::from_ref(&path));
+                self.error = None;
+                match restored.document {
+                    Some(document) => {
+                        self.editor = Editor::new(document, display_name(&path), lang);
+                        self.doc_path = Some(path);
+                        self.read_only = None;
+                    }
+                    None => {
+                        self.read_only =
+                            Some(ReadOnly { path, saved: restored.saved, problems: restored.problems });
+                    }
+                }
+            }
+            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotOpen.get(lang))),
+        }
+    }
+
+    /// Saves to the document's path, or asks for one.
+    pub fn save(&mut self) {
+        self.editor.commit_drafts();
+        match self.doc_path.clone() {
+            Some(path) => self.save_as(path),
+            None => self.path_dialog.ask(Purpose::SaveAs, self.suggested_name(store::EXTENSION)),
+        }
+    }
+
+    /// Saves to `path`, which becomes the document's path.
+    pub fn save_as(&mut self, path: PathBuf) {
+        let lang = self.settings.lang;
+        self.editor.commit_drafts();
+        match store::save(&self.editor.document, &path) {
+            Ok(()) => {
+                self.editor.history.mark_saved();
+                self.editor.title = display_name(&path);
+                self.editor.message = Some(format!("{}: {}", Word::Saved.get(lang), path.display()));
+                self.settings.remember(std::slice::from_ref(&path));
+                self.doc_path = Some(path);
+            }
+            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotSave.get(lang))),
+        }
+    }
+
+    /// Exports the corrected edition to `target`.
+    pub fn export(&mut self, format: ExportFormat, target: &Path) {
+        let lang = self.settings.lang;
+        self.editor.commit_drafts();
+        let folder = target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let saved = store::describe(&self.editor.document, &folder);
+        match store::export(&saved, format, target, false) {
+            Ok(files) => {
+                self.editor.message =
+                    Some(format!("{}: {} ({})", Word::Exported.get(lang), target.display(), files.len()));
+            }
+            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotExport.get(lang))),
+        }
+    }
+
+    /// A file name next to the first source, ending in `ending`.
+    fn suggested_name(&self, ending: &str) -> String {
+        let page = self.editor.document.edition.pages.first();
+        let source = page.map_or_else(|| PathBuf::from("edition.txt"), |p| p.source.path.clone());
+        let stem = source.file_stem().map_or_else(|| "edition".into(), |s| s.to_string_lossy().into_owned());
+        source.with_file_name(format!("{stem}{ending}")).display().to_string()
     }
 
     /// Draws one frame.
@@ -137,6 +221,12 @@ impl EditorApp {
                 });
             });
         }
+        if let Some(read_only) = &self.read_only {
+            let lang = self.settings.lang;
+            egui::CentralPanel::default().show(ui, |ui| read_only.show(ui, lang));
+            self.dialogs(&ctx);
+            return;
+        }
         egui::Panel::left("source")
             .resizable(true)
             .default_size(ui.available_width() * 0.5)
@@ -151,10 +241,26 @@ impl EditorApp {
             });
             article_view::show(ui, &mut self.editor);
         });
-        if let Some(paths) = self.open_dialog.show(&ctx, self.settings.lang) {
-            self.open(paths);
+        self.dialogs(&ctx);
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context) {
+        if let Some((purpose, mut paths)) = self.path_dialog.show(ctx, self.settings.lang) {
+            match purpose {
+                Purpose::Open => self.open(paths),
+                Purpose::SaveAs => {
+                    if let Some(path) = paths.pop() {
+                        self.save_as(with_document_extension(path));
+                    }
+                }
+                Purpose::Export(format) => {
+                    if let Some(path) = paths.pop() {
+                        self.export(format, &path);
+                    }
+                }
+            }
         }
-        self.quit_dialog(&ctx);
+        self.quit_dialog(ctx);
     }
 
     fn notice(&self) -> Option<String> {
@@ -186,7 +292,9 @@ impl EditorApp {
     /// Carries out a command, including those only the window can do.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Open => self.open_dialog.open = true,
+            Command::Open => self.path_dialog.ask(Purpose::Open, String::new()),
+            Command::Save => self.save(),
+            Command::SaveAs => self.path_dialog.ask(Purpose::SaveAs, self.suggested_name(store::EXTENSION)),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             _ => self.editor.run(command),
         }
@@ -210,6 +318,7 @@ impl EditorApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let unsaved = if self.editor.history.has_unsaved_changes() { " •" } else { "" };
+        let unsaved = if self.read_only.is_some() { " (read-only)" } else { unsaved };
         let title = format!("{}{unsaved} — Copydesk", self.editor.title);
         if title != self.shown_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -252,9 +361,20 @@ impl EditorApp {
         let ctx = ui.ctx().clone();
         let mut chosen = None;
         let mut reopen = None;
+        let mut export = None;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(Word::File.get(lang), |ui| {
                 command_button(ui, &ctx, Command::Open, lang, &mut chosen);
+                command_button(ui, &ctx, Command::Save, lang, &mut chosen);
+                command_button(ui, &ctx, Command::SaveAs, lang, &mut chosen);
+                ui.menu_button(Word::Export.get(lang), |ui| {
+                    for (format, name) in EXPORTS {
+                        if ui.button(name).clicked() {
+                            export = Some(format);
+                            ui.close();
+                        }
+                    }
+                });
                 ui.menu_button(Word::OpenRecent.get(lang), |ui| {
                     if self.settings.recent.is_empty() {
                         ui.label(Word::NoRecent.get(lang));
@@ -296,6 +416,15 @@ impl EditorApp {
         }
         if let Some(path) = reopen {
             self.open(vec![path]);
+        }
+        if let Some(format) = export {
+            let ending = match format {
+                ExportFormat::Text => "-articles",
+                ExportFormat::Markdown => ".md",
+                ExportFormat::Ninjs => ".ninjs.json",
+                ExportFormat::Json => ".articles.json",
+            };
+            self.path_dialog.ask(Purpose::Export(format), self.suggested_name(ending));
         }
     }
 
@@ -370,6 +499,59 @@ fn line_position(lang: Lang, line: usize, total: usize) -> String {
 
 fn modifier_count(modifiers: egui::Modifiers) -> u8 {
     u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
+}
+
+/// The export formats, as the Export menu names them.
+const EXPORTS: [(ExportFormat, &str); 4] = [
+    (ExportFormat::Text, "Text (.txt)"),
+    (ExportFormat::Markdown, "Markdown (.md)"),
+    (ExportFormat::Ninjs, "IPTC ninjs (.json)"),
+    (ExportFormat::Json, "JSON (.json)"),
+];
+
+/// Adds the document ending when a name was typed without it.
+fn with_document_extension(path: PathBuf) -> PathBuf {
+    if path.to_string_lossy().ends_with(store::EXTENSION) {
+        path
+    } else {
+        PathBuf::from(format!("{}{}", path.display(), store::EXTENSION))
+    }
+}
+
+/// A saved document shown as it was saved, because its sources cannot be
+/// used: every article with its corrected text, and what is wrong.
+pub struct ReadOnly {
+    /// The document.
+    pub path: PathBuf,
+    /// What it holds.
+    pub saved: SavedDocument,
+    /// Why it cannot be edited.
+    pub problems: Vec<SourceProblem>,
+}
+
+impl ReadOnly {
+    fn show(&self, ui: &mut Ui, lang: Lang) {
+        ui.heading(display_name(&self.path));
+        ui.label(RichText::new(Word::ReadOnly.get(lang)).color(ui.visuals().warn_fg_color));
+        for problem in &self.problems {
+            ui.label(RichText::new(problem.to_string()).color(ui.visuals().warn_fg_color));
+        }
+        ui.separator();
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            for article in &self.saved.articles {
+                for line in [&article.kicker, &article.headline, &article.subheadline].into_iter().flatten() {
+                    ui.heading(line);
+                }
+                if let Some(byline) = &article.byline {
+                    ui.label(RichText::new(byline).italics());
+                }
+                for paragraph in &article.paragraphs {
+                    ui.label(paragraph);
+                }
+                ui.separator();
+            }
+        });
+    }
 }
 
 /// A menu entry for a command, with its shortcut shown beside it.

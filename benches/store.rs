@@ -1,0 +1,97 @@
+//! Saving and reopening a ~1 MB edition with 1% of its characters
+//! corrected, and recomputing a paragraph's corrections after a keystroke.
+//! Targets: save and reopen each under 100 ms, a keystroke under 2 ms.
+//! Run `cargo bench --bench store`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use copydesk::edit::{Correction, Document, render_block, set_block_text};
+use copydesk::load::{LoadOptions, load_path};
+use copydesk::model::Role;
+use copydesk::store;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const PAGES: [&str; 4] = [
+    "yongkang-daily-2022-11-07-p1.txt",
+    "commoner-lincoln-ne-1916-02-p1.txt",
+    "riverton-gazette-2025-03-04-a1.txt",
+    "donghai-daily-2025-03-04-p1.txt",
+];
+
+fn write_edition(dir: &Path, target: usize) -> std::path::PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let pages: Vec<String> =
+        PAGES.iter().map(|p| std::fs::read_to_string(fixtures.join(p)).expect("fixture page")).collect();
+    let mut edition = String::new();
+    for page in pages.iter().cycle() {
+        if edition.len() >= target {
+            break;
+        }
+        edition.push_str(page);
+        edition.push('\x0c');
+    }
+    let path = dir.join("edition.txt");
+    std::fs::write(&path, edition).expect("edition written");
+    path
+}
+
+/// One character in a hundred of the body text replaced.
+fn corrected(mut document: Document) -> Document {
+    let mut corrections = Vec::new();
+    for block in document.split.blocks.iter().filter(|b| b.role == Role::Body) {
+        let text = &document.edition.pages[block.page].text[block.range.clone()];
+        for (i, (offset, c)) in text.char_indices().enumerate() {
+            if i % 100 == 50 && !c.is_whitespace() {
+                let start = block.range.start + offset;
+                let fix = if c.is_ascii() { "e" } else { "改" };
+                corrections.push(Correction {
+                    page: block.page,
+                    range: start..start + c.len_utf8(),
+                    text: fix.into(),
+                });
+            }
+        }
+    }
+    corrections.sort();
+    document.corrections = corrections;
+    document
+}
+
+fn store(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let source = write_edition(dir.path(), 1_000_000);
+    let document =
+        corrected(Document::propose(load_path(&source, &LoadOptions::default()).expect("edition loads")));
+    let characters: usize = document.edition.pages.iter().map(|p| p.text.chars().count()).sum();
+    eprintln!("{} characters, {} corrections", characters, document.corrections.len());
+    let doc = dir.path().join("edition.copydesk.json");
+
+    c.bench_function("store/save_1mb_1pct", |b| {
+        b.iter(|| store::save(black_box(&document), &doc).expect("saved"))
+    });
+    store::save(&document, &doc).expect("saved");
+    c.bench_function("store/reopen_1mb_1pct", |b| b.iter(|| store::open(black_box(&doc)).expect("reopened")));
+
+    // A keystroke in a long paragraph: one more character changed.
+    let index = document
+        .split
+        .blocks
+        .iter()
+        .position(|b| b.role == Role::Body && b.range.len() > 600)
+        .expect("a long paragraph");
+    let mut typed: Vec<char> =
+        render_block(&document.edition, &document.corrections, &document.split.blocks[index])
+            .text
+            .chars()
+            .collect();
+    let middle = typed.len() / 2;
+    typed.insert(middle, '新');
+    let typed: String = typed.into_iter().collect();
+    c.bench_function("store/keystroke_diff", |b| {
+        b.iter(|| set_block_text(black_box(&document), index, black_box(&typed)).expect("an edit"))
+    });
+}
+
+criterion_group!(benches, store);
+criterion_main!(benches);
