@@ -300,4 +300,9 @@ fn saving_with_ctrl_s_writes_the_document_and_reopening_restores_it() {
     harness.run();
     assert!(harness.state().read_only.is_some());
     harness.get_by_label_contains("has changed since the document was saved");
+    let behind = harness.state().editor.document.clone();
+    press(&mut harness, Modifiers::ALT, Key::N);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(harness.state().editor.document == behind, "nothing is edited behind a read-only document");
+    assert!(harness.query_by_label("Save the document").is_none(), "nor saved");
 }

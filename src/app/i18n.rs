@@ -113,6 +113,8 @@ words! {
     ExportTitle => "Export the corrected edition", "导出校对后的版面";
     ExportPathHint => "Folder for text files, or the file to write", "文本导出的文件夹，或要写入的文件";
     Saved => "Saved", "已保存";
+    Corrections => "Corrections", "修改";
+    ReadOnlyShort => "read-only", "只读";
     Exported => "Exported", "已导出";
     CouldNotSave => "Could not save", "无法保存";
     CouldNotExport => "Could not export", "无法导出";

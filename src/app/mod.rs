@@ -291,6 +291,11 @@ impl EditorApp {
 
     /// Carries out a command, including those only the window can do.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        if self.read_only.is_some() && !matches!(command, Command::Open | Command::Quit) {
+            // Nothing behind a read-only document may be edited or saved.
+            self.error = Some(Word::ReadOnly.get(self.settings.lang).to_owned());
+            return;
+        }
         match command {
             Command::Open => self.path_dialog.ask(Purpose::Open, String::new()),
             Command::Save => self.save(),
@@ -319,7 +324,9 @@ impl EditorApp {
     fn update_title(&mut self, ctx: &egui::Context) {
         let unsaved = if self.editor.history.has_unsaved_changes() { " •" } else { "" };
         let unsaved = if self.read_only.is_some() { " (read-only)" } else { unsaved };
-        let title = format!("{}{unsaved} — Copydesk", self.editor.title);
+        let name =
+            self.read_only.as_ref().map_or_else(|| self.editor.title.clone(), |r| display_name(&r.path));
+        let title = format!("{name}{unsaved} — Copydesk");
         if title != self.shown_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.shown_title = title;
@@ -457,6 +464,16 @@ impl EditorApp {
 
     fn status_bar(&self, ui: &mut Ui) {
         let lang = self.settings.lang;
+        if let Some(read_only) = &self.read_only {
+            ui.horizontal(|ui| {
+                ui.label(display_name(&read_only.path));
+                ui.separator();
+                ui.label(RichText::new(Word::ReadOnlyShort.get(lang)).color(ui.visuals().warn_fg_color));
+                ui.separator();
+                ui.label(format!("{}: {}", Word::Articles.get(lang), read_only.saved.articles.len()));
+            });
+            return;
+        }
         let editor = &self.editor;
         let page = &editor.document.edition.pages[editor.selection.page];
         ui.horizontal(|ui| {
@@ -538,6 +555,17 @@ impl ReadOnly {
         }
         ui.separator();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            ui.label(
+                RichText::new(format!("{} ({})", Word::Corrections.get(lang), self.saved.corrections.len()))
+                    .strong(),
+            );
+            for correction in &self.saved.corrections {
+                ui.label(format!(
+                    "p{} l{}: {} → {}",
+                    correction.page, correction.line, correction.source, correction.text
+                ));
+            }
+            ui.separator();
             for article in &self.saved.articles {
                 for line in [&article.kicker, &article.headline, &article.subheadline].into_iter().flatten() {
                     ui.heading(line);

@@ -45,6 +45,8 @@ pub struct SavedSource {
     pub byte_start: u64,
     /// Where they end.
     pub byte_end: u64,
+    /// The page's size in bytes.
+    pub size: u64,
     /// The encoding they were read in.
     pub encoding: String,
     /// SHA-256 of the page's exact bytes.

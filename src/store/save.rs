@@ -27,6 +27,7 @@ pub fn describe(document: &Document, folder: &Path) -> SavedDocument {
             form_feed_page: page.source.form_feed_page,
             byte_start: page.source.byte_range.start,
             byte_end: page.source.byte_range.end,
+            size: page.source.byte_range.end - page.source.byte_range.start,
             encoding: page.encoding.to_owned(),
             sha256: page.sha256.clone(),
         })
