@@ -3,36 +3,13 @@
 //! source view lays out only the rows in view, so the two should cost about
 //! the same. Run `cargo bench --bench frame`.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 use copydesk::app::{EditorApp, Lang, Settings, Theme};
+
 use criterion::{Criterion, criterion_group, criterion_main};
-
-const PAGES: [&str; 4] = [
-    "yongkang-daily-2022-11-07-p1.txt",
-    "commoner-lincoln-ne-1916-02-p1.txt",
-    "riverton-gazette-2025-03-04-a1.txt",
-    "donghai-daily-2025-03-04-p1.txt",
-];
-
-/// Writes a form-feed edition of about `target` bytes; returns its path.
-fn write_edition(dir: &Path, target: usize) -> PathBuf {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let pages: Vec<String> =
-        PAGES.iter().map(|p| std::fs::read_to_string(fixtures.join(p)).expect("fixture page")).collect();
-    let mut edition = String::new();
-    for page in pages.iter().cycle() {
-        if edition.len() >= target {
-            break;
-        }
-        edition.push_str(page);
-        edition.push('\x0c');
-    }
-    let path = dir.join("edition.txt");
-    std::fs::write(&path, edition).expect("edition written");
-    path
-}
 
 fn settings() -> Settings {
     Settings { lang: Lang::ZhHans, theme: Theme::Light, recent: Vec::new() }
@@ -62,9 +39,9 @@ fn frames(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
     // Two small pages: a multi-page edition shows a page picker, so this
     // separates the cost of that widget from the cost of size.
-    let two_pages = write_edition(dir.path(), 10_000);
+    let two_pages = common::write_edition(dir.path(), 10_000).0;
     bench_frames(c, "frame/two_pages", EditorApp::with_settings(settings(), &[two_pages]));
-    let large = write_edition(dir.path(), 1_000_000);
+    let large = common::write_edition(dir.path(), 1_000_000).0;
     let app = EditorApp::with_settings(settings(), &[large]);
     assert!(app.editor.document.edition.text_len() >= 1_000_000, "the large edition loaded");
     bench_frames(c, "frame/edition_1mb", app);

@@ -3,38 +3,16 @@
 //! Targets: save and reopen each under 100 ms, a keystroke under 2 ms.
 //! Run `cargo bench --bench store`.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::Path;
 
 use copydesk::edit::{Correction, Document, render_block, set_block_text};
 use copydesk::load::{LoadOptions, load_path};
 use copydesk::model::Role;
 use copydesk::store;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-
-const PAGES: [&str; 4] = [
-    "yongkang-daily-2022-11-07-p1.txt",
-    "commoner-lincoln-ne-1916-02-p1.txt",
-    "riverton-gazette-2025-03-04-a1.txt",
-    "donghai-daily-2025-03-04-p1.txt",
-];
-
-fn write_edition(dir: &Path, target: usize) -> std::path::PathBuf {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let pages: Vec<String> =
-        PAGES.iter().map(|p| std::fs::read_to_string(fixtures.join(p)).expect("fixture page")).collect();
-    let mut edition = String::new();
-    for page in pages.iter().cycle() {
-        if edition.len() >= target {
-            break;
-        }
-        edition.push_str(page);
-        edition.push('\x0c');
-    }
-    let path = dir.join("edition.txt");
-    std::fs::write(&path, edition).expect("edition written");
-    path
-}
 
 /// One character in a hundred of the body text replaced.
 fn corrected(mut document: Document) -> Document {
@@ -60,7 +38,7 @@ fn corrected(mut document: Document) -> Document {
 
 fn store(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let source = write_edition(dir.path(), 1_000_000);
+    let source = common::write_edition(dir.path(), 1_000_000).0;
     let document =
         corrected(Document::propose(load_path(&source, &LoadOptions::default()).expect("edition loads")));
     let characters: usize = document.edition.pages.iter().map(|p| p.text.chars().count()).sum();

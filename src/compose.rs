@@ -8,8 +8,9 @@ use crate::model::{ArticleId, Block, Edition, Role, Split};
 use crate::segment::cues::byline::dateline_byline;
 use crate::text::join_lines;
 
-/// The readable fields of one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The readable fields of one article. The split report, the saved
+/// document and the exports all carry these fields under these names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleText {
     /// The lead-in above the headline (引题).
     pub kicker: Option<String>,

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::compose::compose;
+use crate::compose::{ArticleText, compose};
 use crate::model::{Edition, Role, Span, Split};
 
 /// Version of this JSON shape.
@@ -56,20 +56,9 @@ pub struct ArticleReport {
     pub id: String,
     /// Where it lies: more than one span when another item interrupts it.
     pub spans: Vec<Span>,
-    /// Lead-in above the headline.
-    pub kicker: Option<String>,
-    /// Main title.
-    pub headline: Option<String>,
-    /// Secondary title.
-    pub subheadline: Option<String>,
-    /// Column label after the headline.
-    pub rubric: Option<String>,
-    /// Who wrote it.
-    pub byline: Option<String>,
-    /// Body paragraphs, broken lines rejoined.
-    pub paragraphs: Vec<String>,
-    /// Photo captions.
-    pub captions: Vec<String>,
+    /// Kicker, headline, subheadline, rubric, byline, paragraphs, captions.
+    #[serde(flatten)]
+    pub text: ArticleText,
     /// Its blocks in source order.
     pub blocks: Vec<BlockReport>,
 }
@@ -141,18 +130,7 @@ impl SplitReport {
                         }
                     })
                     .collect();
-                ArticleReport {
-                    id: id.to_string(),
-                    spans: split.spans(id, edition),
-                    kicker: text.kicker,
-                    headline: text.headline,
-                    subheadline: text.subheadline,
-                    rubric: text.rubric,
-                    byline: text.byline,
-                    paragraphs: text.paragraphs,
-                    captions: text.captions,
-                    blocks,
-                }
+                ArticleReport { id: id.to_string(), spans: split.spans(id, edition), text, blocks }
             })
             .collect();
         Self { version: VERSION, source: SourceReport { pages }, articles, noise: noise_runs(edition, split) }

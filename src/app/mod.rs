@@ -567,13 +567,16 @@ impl ReadOnly {
             }
             ui.separator();
             for article in &self.saved.articles {
-                for line in [&article.kicker, &article.headline, &article.subheadline].into_iter().flatten() {
+                for line in [&article.text.kicker, &article.text.headline, &article.text.subheadline]
+                    .into_iter()
+                    .flatten()
+                {
                     ui.heading(line);
                 }
-                if let Some(byline) = &article.byline {
+                if let Some(byline) = &article.text.byline {
                     ui.label(RichText::new(byline).italics());
                 }
-                for paragraph in &article.paragraphs {
+                for paragraph in &article.text.paragraphs {
                     ui.label(paragraph);
                 }
                 ui.separator();

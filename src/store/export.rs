@@ -75,21 +75,24 @@ fn pretty(value: &Value) -> String {
 
 /// The BCP 47 language of an article, from its script.
 fn language(article: &SavedArticle) -> &'static str {
-    let sample = article.headline.iter().chain(&article.paragraphs).next().map_or("", String::as_str);
+    let sample =
+        article.text.headline.iter().chain(&article.text.paragraphs).next().map_or("", String::as_str);
     if is_mostly_spaceless(sample) { "zh-Hans" } else { "en" }
 }
 
 fn title_lines(article: &SavedArticle) -> impl Iterator<Item = &String> {
-    [&article.kicker, &article.headline, &article.subheadline, &article.rubric].into_iter().flatten()
+    [&article.text.kicker, &article.text.headline, &article.text.subheadline, &article.text.rubric]
+        .into_iter()
+        .flatten()
 }
 
 fn plain_text(article: &SavedArticle) -> String {
     let mut out = String::new();
-    for line in title_lines(article).chain(&article.byline) {
+    for line in title_lines(article).chain(&article.text.byline) {
         out.push_str(line);
         out.push('\n');
     }
-    for paragraph in article.paragraphs.iter().chain(&article.captions) {
+    for paragraph in article.text.paragraphs.iter().chain(&article.text.captions) {
         out.push('\n');
         out.push_str(paragraph);
         out.push('\n');
@@ -103,22 +106,22 @@ fn markdown(saved: &SavedDocument) -> String {
     out.push_str(&format!("<!-- Exported by Copydesk from {} -->\n", names.join(", ")));
     for article in &saved.articles {
         out.push('\n');
-        if let Some(kicker) = &article.kicker {
+        if let Some(kicker) = &article.text.kicker {
             out.push_str(&format!("*{}*\n\n", escape_markdown(kicker)));
         }
-        let headline = article.headline.as_deref().unwrap_or("(untitled)");
+        let headline = article.text.headline.as_deref().unwrap_or("(untitled)");
         out.push_str(&format!("## {}\n\n", escape_markdown(headline)));
-        for line in [&article.subheadline, &article.rubric].into_iter().flatten() {
+        for line in [&article.text.subheadline, &article.text.rubric].into_iter().flatten() {
             out.push_str(&format!("### {}\n\n", escape_markdown(line)));
         }
-        if let Some(byline) = &article.byline {
+        if let Some(byline) = &article.text.byline {
             out.push_str(&format!("**{}**\n\n", escape_markdown(byline)));
         }
-        for paragraph in &article.paragraphs {
+        for paragraph in &article.text.paragraphs {
             out.push_str(&escape_markdown(paragraph));
             out.push_str("\n\n");
         }
-        for caption in &article.captions {
+        for caption in &article.text.captions {
             out.push_str(&format!("> {}\n\n", escape_markdown(caption)));
         }
     }
@@ -141,9 +144,11 @@ fn escape_markdown(text: &str) -> String {
 /// source reference goes into `altids` and the editorial note.
 fn ninjs(saved: &SavedDocument, article: &SavedArticle) -> Value {
     let mut headlines = Vec::new();
-    for (role, value) in
-        [("main", &article.headline), ("subtitle", &article.subheadline), ("kicker", &article.kicker)]
-    {
+    for (role, value) in [
+        ("main", &article.text.headline),
+        ("subtitle", &article.text.subheadline),
+        ("kicker", &article.text.kicker),
+    ] {
         if let Some(value) = value {
             headlines.push(json!({ "role": role, "value": value }));
         }
@@ -158,16 +163,17 @@ fn ninjs(saved: &SavedDocument, article: &SavedArticle) -> Value {
         "representationtype": "full",
         "language": language(article),
         "headlines": headlines,
-        "bodies": [{ "role": "main", "contenttype": "text/plain", "value": article.paragraphs.join("\n\n") }],
+        "bodies": [{ "role": "main", "contenttype": "text/plain", "value": article.text.paragraphs.join("\n\n") }],
         "altids": [{ "role": "copydesk-source", "value": format!("{} {place}", sources.join(", ")) }],
         "ednote": format!("OCR text corrected with Copydesk; source {} {place}", sources.join(", ")),
     });
-    if let Some(by) = &article.byline {
+    if let Some(by) = &article.text.byline {
         object["by"] = json!(by);
     }
-    if !article.captions.is_empty() {
-        object["descriptions"] =
-            Value::Array(article.captions.iter().map(|c| json!({ "role": "caption", "value": c })).collect());
+    if !article.text.captions.is_empty() {
+        object["descriptions"] = Value::Array(
+            article.text.captions.iter().map(|c| json!({ "role": "caption", "value": c })).collect(),
+        );
     }
     object
 }
@@ -177,13 +183,13 @@ fn plain_json(article: &SavedArticle) -> Value {
         "id": article.id,
         "language": language(article),
         "spans": article.spans,
-        "kicker": article.kicker,
-        "headline": article.headline,
-        "subheadline": article.subheadline,
-        "rubric": article.rubric,
-        "byline": article.byline,
-        "paragraphs": article.paragraphs,
-        "captions": article.captions,
+        "kicker": article.text.kicker,
+        "headline": article.text.headline,
+        "subheadline": article.text.subheadline,
+        "rubric": article.text.rubric,
+        "byline": article.text.byline,
+        "paragraphs": article.text.paragraphs,
+        "captions": article.text.captions,
     })
 }
 
@@ -192,7 +198,7 @@ fn plain_json(article: &SavedArticle) -> Value {
 /// folder or trouble a file system: no separators, no control characters,
 /// no leading dots, no reserved device names, at most 60 characters.
 pub fn file_name_for(n: usize, article: &SavedArticle) -> String {
-    let title = article.headline.as_deref().unwrap_or(&article.id);
+    let title = article.text.headline.as_deref().unwrap_or(&article.id);
     let mut name: String = title
         .chars()
         .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
@@ -220,17 +226,12 @@ mod tests {
     use super::*;
 
     fn article(headline: &str) -> SavedArticle {
-        SavedArticle {
-            id: "a1".into(),
-            spans: Vec::new(),
-            kicker: None,
+        let text = crate::compose::ArticleText {
             headline: Some(headline.into()),
-            subheadline: None,
-            rubric: None,
-            byline: None,
             paragraphs: vec!["正文。".into()],
-            captions: Vec::new(),
-        }
+            ..Default::default()
+        };
+        SavedArticle { id: "a1".into(), spans: Vec::new(), text }
     }
 
     #[test]

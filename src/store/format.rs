@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::compose::ArticleText;
 use crate::model::{Cue, Role, Span};
 
 /// Identifies the file as a Copydesk document.
@@ -55,26 +56,15 @@ pub struct SavedSource {
 
 /// One article, readable without any tool.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SavedArticle {
     /// Its identifier ("a3").
     pub id: String,
     /// The lines it covers.
     pub spans: Vec<Span>,
-    /// Kicker, corrected.
-    pub kicker: Option<String>,
-    /// Headline, corrected.
-    pub headline: Option<String>,
-    /// Subheadline, corrected.
-    pub subheadline: Option<String>,
-    /// Rubric, corrected.
-    pub rubric: Option<String>,
-    /// Byline, corrected.
-    pub byline: Option<String>,
-    /// Body paragraphs, corrected.
-    pub paragraphs: Vec<String>,
-    /// Captions, corrected.
-    pub captions: Vec<String>,
+    /// Its corrected kicker, headline, subheadline, rubric, byline,
+    /// paragraphs and captions.
+    #[serde(flatten)]
+    pub text: ArticleText,
 }
 
 /// One block of the split.

@@ -57,17 +57,10 @@ pub fn describe(document: &Document, folder: &Path) -> SavedDocument {
 
 /// One article's corrected text, as saved and exported.
 pub fn saved_article(document: &Document, id: crate::model::ArticleId) -> SavedArticle {
-    let text = render_article(document, id);
     SavedArticle {
         id: id.to_string(),
         spans: document.split.spans(id, &document.edition),
-        kicker: text.kicker,
-        headline: text.headline,
-        subheadline: text.subheadline,
-        rubric: text.rubric,
-        byline: text.byline,
-        paragraphs: text.paragraphs,
-        captions: text.captions,
+        text: render_article(document, id),
     }
 }
 

@@ -40,17 +40,32 @@ const SCRIPT_SAMPLE: usize = 256;
 /// True when most of the line's letters are Han, Kana or Thai, so that CJK
 /// conventions (no spaces, full-width punctuation) apply to it.
 pub fn is_mostly_spaceless(line: &str) -> bool {
-    let (mut spaceless, mut other) = (0usize, 0usize);
-    for c in line.chars().take(SCRIPT_SAMPLE) {
+    let mut letters = Letters::default();
+    line.chars().take(SCRIPT_SAMPLE).for_each(|c| letters.count(c));
+    letters.mostly_spaceless()
+}
+
+/// Letters counted by script: spaceless ones (Han, Kana, Thai) and others.
+#[derive(Default)]
+struct Letters {
+    spaceless: usize,
+    other: usize,
+}
+
+impl Letters {
+    fn count(&mut self, c: char) {
         if c.is_ascii() {
-            other += usize::from(c.is_ascii_alphabetic());
+            self.other += usize::from(c.is_ascii_alphabetic());
         } else if is_spaceless_letter(c) {
-            spaceless += 1;
+            self.spaceless += 1;
         } else if c.is_alphabetic() {
-            other += 1;
+            self.other += 1;
         }
     }
-    spaceless > 0 && spaceless >= other
+
+    fn mostly_spaceless(&self) -> bool {
+        self.spaceless > 0 && self.spaceless >= self.other
+    }
 }
 
 /// Display width in terminal columns: a Han character counts two, a Latin
@@ -76,18 +91,12 @@ pub fn profile(line: &str) -> Profile {
         let width = line.bytes().filter(|b| !b.is_ascii_control()).count();
         return Profile { width, spaceless: false };
     }
-    let (mut width, mut spaceless, mut other) = (0, 0usize, 0usize);
+    let (mut width, mut letters) = (0, Letters::default());
     for c in line.chars() {
         width += char_width(c);
-        if c.is_ascii() {
-            other += usize::from(c.is_ascii_alphabetic());
-        } else if is_spaceless_letter(c) {
-            spaceless += 1;
-        } else if c.is_alphabetic() {
-            other += 1;
-        }
+        letters.count(c);
     }
-    Profile { width, spaceless: spaceless > 0 && spaceless >= other }
+    Profile { width, spaceless: letters.mostly_spaceless() }
 }
 
 /// True when the line is wider than `limit` columns; stops reading as soon
