@@ -85,6 +85,19 @@ impl Command {
         all
     }
 
+    /// Every command with a shortcut, in the order shortcuts are matched:
+    /// egui matches them logically (Ctrl+Z also matches Ctrl+Shift+Z), so
+    /// those with more modifiers come first. Computed once.
+    pub fn in_matching_order() -> &'static [Command] {
+        static ORDER: std::sync::OnceLock<Vec<Command>> = std::sync::OnceLock::new();
+        ORDER.get_or_init(|| {
+            let mut commands = Command::all();
+            commands
+                .sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
+            commands
+        })
+    }
+
     /// The command's label in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         let word = match self {
@@ -150,6 +163,10 @@ impl Command {
     pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
         (self == Command::Redo).then(|| KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
     }
+}
+
+fn modifier_count(modifiers: Modifiers) -> u8 {
+    u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
 }
 
 /// The word naming a role.

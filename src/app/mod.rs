@@ -179,8 +179,7 @@ impl EditorApp {
     pub fn export(&mut self, format: ExportFormat, target: &Path) {
         let lang = self.settings.lang;
         self.editor.commit_drafts();
-        let folder = target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let saved = store::describe(&self.editor.document, &folder);
+        let saved = store::describe(&self.editor.document, &store::folder_of(target));
         match store::export(&saved, format, target, false) {
             Ok(files) => {
                 self.editor.message =
@@ -271,13 +270,9 @@ impl EditorApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        // egui matches shortcuts logically (Ctrl+Z also matches Ctrl+Shift+Z),
-        // so the ones with more modifiers are tried first.
-        let mut commands = Command::all();
-        commands.sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
-            for command in commands {
+            for &command in Command::in_matching_order() {
                 let shortcuts = [command.shortcut(), command.alternative_shortcut()];
                 if shortcuts.iter().flatten().any(|s| input.consume_shortcut(s)) {
                     fired.push(command);
@@ -512,10 +507,6 @@ fn line_position(lang: Lang, line: usize, total: usize) -> String {
         Lang::En => format!("line {line} of {total}"),
         Lang::ZhHans => format!("第{line}行，共{total}行"),
     }
-}
-
-fn modifier_count(modifiers: egui::Modifiers) -> u8 {
-    u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
 }
 
 /// The export formats, as the Export menu names them.

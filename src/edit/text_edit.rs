@@ -66,13 +66,9 @@ fn changed_regions(old: &[char], new: &[char], origins: &[Origin]) -> Vec<(Range
             o.start -= 1;
             n.start -= 1;
         }
-        while o.end < old.len() && o.end > 0 && is_corrected_run(origins, o.end - 1, o.end) {
+        while o.end > 0 && o.end < old.len() && is_corrected_run(origins, o.end - 1, o.end) {
             o.end += 1;
             n.end += 1;
-        }
-        while o.start < o.end && o.start > 0 && is_corrected_run(origins, o.start, o.start - 1) {
-            o.start -= 1;
-            n.start -= 1;
         }
         match regions.last_mut() {
             Some((po, pn)) if po.end >= o.start => {

@@ -75,10 +75,8 @@ pub fn page_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
         let entry = entry.map_err(|e| LoadError::io(folder, e))?;
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_page = !name.starts_with('.')
-            && name.to_ascii_lowercase().ends_with(".txt")
-            && entry.file_type().is_ok_and(|t| t.is_file() || t.is_symlink())
-            && path.is_file();
+        // `is_file` follows links, so a link to a page counts as a page.
+        let is_page = !name.starts_with('.') && name.to_ascii_lowercase().ends_with(".txt") && path.is_file();
         if is_page {
             files.push((name, path));
         }

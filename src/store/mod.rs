@@ -18,7 +18,7 @@ pub use error::StoreError;
 pub use export::{ExportFormat, export};
 pub use format::{FORMAT, SavedDocument, VERSION};
 pub use restore::{Restored, SourceProblem, open, parse};
-pub use save::{describe, save, to_json};
+pub use save::{describe, folder_of, save, to_json};
 pub use verify::verify;
 
 /// The file name ending of saved documents.
