@@ -164,7 +164,7 @@ impl EditorApp {
         let lang = self.settings.lang;
         self.editor.commit_drafts();
         match store::save(&self.editor.document, &path) {
-            Ok(()) => {
+            Ok(_stamp) => {
                 self.editor.history.mark_saved();
                 self.editor.title = display_name(&path);
                 self.editor.message = Some(format!("{}: {}", Word::Saved.get(lang), path.display()));

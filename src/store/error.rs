@@ -49,4 +49,12 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The document changed on disk since this session read or wrote it.
+    #[error("\"{}\" changed on disk since you opened or last saved it (someone else, or another program, saved it); it was not overwritten", path.display())]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+        /// What is there now.
+        now: super::DiskStamp,
+    },
 }

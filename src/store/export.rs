@@ -60,11 +60,7 @@ pub fn export(
         })?;
     }
     for (path, content) in &files {
-        std::fs::write(path, content).map_err(|cause| StoreError::Io {
-            action: "write",
-            path: path.clone(),
-            cause,
-        })?;
+        super::atomic::write_atomically(path, content.as_bytes(), false)?;
     }
     Ok(files.into_iter().map(|(path, _)| path).collect())
 }

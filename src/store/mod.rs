@@ -7,18 +7,24 @@
 //! of the same work are byte-identical and a version-control diff of two
 //! saves is readable.
 
+mod atomic;
 mod error;
 mod export;
 mod format;
+mod lock;
 mod restore;
 mod save;
+mod stamp;
 mod verify;
 
+pub use atomic::{backup_path, write_atomically};
 pub use error::StoreError;
 pub use export::{ExportFormat, export};
 pub use format::{FORMAT, SavedDocument, VERSION};
+pub use lock::{HeldLock, LockError, LockNote, holder, lock_path, take, take_over};
 pub use restore::{Restored, SourceProblem, open, parse};
-pub use save::{describe, folder_of, save, to_json};
+pub use save::{describe, folder_of, save, save_unless_changed, to_json};
+pub use stamp::{DiskStamp, DiskState, disk_state};
 pub use verify::verify;
 
 /// The file name ending of saved documents.

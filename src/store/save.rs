@@ -9,6 +9,7 @@ use super::StoreError;
 use super::format::{
     FORMAT, Op, SavedArticle, SavedBlock, SavedCorrection, SavedDocument, SavedSource, VERSION,
 };
+use super::stamp::{DiskStamp, DiskState, disk_state};
 use crate::edit::{Correction, Document, render_article};
 use crate::model::Span;
 
@@ -122,15 +123,28 @@ pub fn to_json(document: &Document, folder: &Path) -> String {
     json
 }
 
-/// Saves `document` to `path` (written beside it first, then renamed over
-/// it, so a failed write never leaves half a document).
-pub fn save(document: &Document, path: &Path) -> Result<(), StoreError> {
-    let folder = folder_of(path);
-    let json = to_json(document, &folder);
-    let temporary = path.with_extension("json.saving");
-    let io = |cause| StoreError::Io { action: "write", path: path.to_owned(), cause };
-    std::fs::write(&temporary, json).map_err(io)?;
-    std::fs::rename(&temporary, path).map_err(io)
+/// Saves `document` to `path`, all or nothing (see [`super::atomic`]),
+/// keeping the previous version as `NAME.copydesk.json.bak`; returns what
+/// the file is now, for [`save_unless_changed`] next time.
+pub fn save(document: &Document, path: &Path) -> Result<DiskStamp, StoreError> {
+    let json = to_json(document, &folder_of(path));
+    super::atomic::write_atomically(path, json.as_bytes(), true)?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(DiskStamp::of_bytes(json.as_bytes(), modified))
+}
+
+/// Saves like [`save`], unless the file at `path` is no longer what this
+/// session last read or wrote there (`expected`; `None` when it never
+/// did): then nothing is written and the error says the file changed.
+pub fn save_unless_changed(
+    document: &Document,
+    path: &Path,
+    expected: Option<&DiskStamp>,
+) -> Result<DiskStamp, StoreError> {
+    match disk_state(path, expected)? {
+        DiskState::Changed { now } => Err(StoreError::ChangedOnDisk { path: path.to_owned(), now }),
+        DiskState::Unchanged | DiskState::Gone => save(document, path),
+    }
 }
 
 /// The folder a document lives in ("." for a bare file name).
