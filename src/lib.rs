@@ -24,6 +24,7 @@ pub mod compose;
 pub mod edit;
 pub mod load;
 pub mod model;
+pub mod recovery;
 pub mod report;
 pub mod segment;
 pub mod store;

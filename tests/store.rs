@@ -251,7 +251,7 @@ fn a_truncated_document_is_refused_clearly() {
     std::fs::write(&doc, &bytes[..bytes.len() / 2]).unwrap();
     let (ok, _, err) = run(&[os("verify"), doc.as_os_str()]);
     assert!(
-        !ok && err.contains("issue.copydesk.json") && err.contains("not a valid Copydesk document"),
+        !ok && err.contains("issue.copydesk.json") && err.contains("damaged or not a Copydesk file"),
         "{err}"
     );
 }

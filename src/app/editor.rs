@@ -53,6 +53,8 @@ pub struct Editor {
     pub drafts: BTreeMap<(usize, usize), String>,
     /// The block being typed in and the text cursor's character index.
     pub cursor: Option<(usize, usize)>,
+    /// Counts changes to the document (edits, undo, redo).
+    changes: u64,
     line_map: LineMap,
     outline: super::outline::Cache,
     /// Indices of the selected article's blocks, kept with the selection.
@@ -74,6 +76,7 @@ impl Editor {
             reveal: Vec::new(),
             drafts: BTreeMap::new(),
             cursor: None,
+            changes: 0,
             line_map,
             outline: super::outline::Cache::new(),
             selected_blocks: Vec::new(),
@@ -189,6 +192,7 @@ impl Editor {
 
     /// Keeps derived state and the selection in step with the document.
     fn after_change(&mut self, message: String) {
+        self.changes += 1;
         self.line_map = LineMap::new(&self.document);
         self.outline.clear();
         self.cursor = None;
@@ -237,6 +241,35 @@ impl Editor {
                 self.commit_text(index, &text);
             }
         }
+    }
+
+    /// Changes whenever the work changes: an edit, an undo or redo, or
+    /// typing not yet committed. The recovery writer compares it.
+    pub fn revision(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.changes.hash(&mut hasher);
+        self.drafts.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// True when there is work that is not saved, typed text included.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.history.has_unsaved_changes() || !self.drafts.is_empty()
+    }
+
+    /// The document as it would be with all typing committed, without
+    /// touching the session (for recovery files, written while the editor
+    /// may still be typing).
+    pub fn document_with_drafts(&self) -> Document {
+        let mut document = self.document.clone();
+        for ((page, start), text) in &self.drafts {
+            let index = document.split.blocks.iter().position(|b| b.page == *page && b.range.start == *start);
+            if let Some(edit) = index.and_then(|index| edit::set_block_text(&document, index, text)) {
+                document.apply(edit);
+            }
+        }
+        document
     }
 
     /// Indices of the selected article's blocks, in source order.

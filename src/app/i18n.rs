@@ -134,6 +134,30 @@ words! {
     NothingToRedo => "Nothing to redo", "没有可重做的操作";
     NotHere => "That command does not apply here", "此处不能执行该命令";
     DropHint => "Drop page files here to open them", "将版面文件拖放到此处即可打开";
+    RecoveryTitle => "Unsaved work from an earlier session", "上次未保存的工作";
+    RecoveryBody => "Copydesk ended without saving this work (a crash or a power cut). Recover it now, decide later (it is kept), or discard it.", "Copydesk 上次在保存前意外结束（崩溃或断电）。可以现在恢复、稍后决定（文件会保留）或丢弃。";
+    Recover => "Recover", "恢复";
+    DecideLater => "Decide later", "稍后决定";
+    Discard => "Discard…", "丢弃…";
+    DiscardForGood => "Discard for good", "确认丢弃";
+    DamagedRecovery => "This recovery file cannot be read", "无法读取此恢复文件";
+    Recovered => "Recovered unsaved work; save it to keep it", "已恢复未保存的工作，请保存";
+    CouldNotRecover => "Could not recover", "无法恢复";
+    RecoveryFailed => "Could not write the recovery file", "无法写入恢复文件";
+    ConflictTitle => "The document changed on disk", "文档已在磁盘上被修改";
+    ConflictBody => "Someone else, or another program, saved this file after you opened or last saved it. Saving here now would overwrite their work.", "在你打开或上次保存之后，其他人或其他程序保存了这个文件。现在保存会覆盖他们的修改。";
+    Overwrite => "Overwrite it", "覆盖";
+    ReloadTheirs => "Reload theirs (lose my changes)", "重新载入（放弃我的修改）";
+    EditAnyway => "Edit anyway", "仍然编辑";
+    LockedReadOnly => "Opened read-only, because someone else has this document open:", "已只读打开，因为其他人正在编辑此文档：";
+    OpenUnsavedTitle => "Open without saving?", "不保存就打开？";
+    OpenUnsavedBody => "Your changes to this edition are not saved. Open the other file anyway and lose them?", "本期的修改尚未保存。仍要打开其他文件并放弃这些修改吗？";
+    OpenAnyway => "Open and lose changes", "打开并放弃修改";
+    RecoverMenu => "Recover unsaved work…", "恢复未保存的工作…";
+    NothingToRecover => "There is no unsaved work from earlier sessions", "没有以前未保存的工作";
+    NeverSaved => "never saved", "从未保存";
+    Written => "written", "写于";
+    SettingsDamaged => "Settings could not be read, so the defaults are used", "无法读取设置，已使用默认设置";
 }
 
 #[cfg(test)]

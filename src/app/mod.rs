@@ -7,15 +7,19 @@
 //! the keyboard all read.
 
 mod article_view;
+mod autosave;
 mod commands;
 mod editor;
+mod files;
 pub mod fonts;
 mod i18n;
 mod line_map;
 mod outline;
 mod palette;
 mod path_dialog;
-mod settings;
+mod read_only;
+mod recovery_offer;
+pub mod settings;
 mod source_view;
 
 use std::path::{Path, PathBuf};
@@ -29,8 +33,12 @@ pub use settings::{Settings, Theme};
 
 use crate::edit::Document;
 use crate::load::{self, LoadError, LoadOptions};
-use crate::store::{self, ExportFormat, SavedDocument, SourceProblem};
+use crate::recovery::RecoveryFolder;
+use crate::store::{self, DiskStamp, ExportFormat, HeldLock};
+use autosave::Autosave;
 use path_dialog::{PathDialog, Purpose};
+pub use read_only::ReadOnly;
+use recovery_offer::{OfferChoice, RecoveryOffer};
 
 /// The bundled sample edition: the front page of a Chinese city daily.
 pub const SAMPLE_PATH: &str = "assets/yongkang-daily-2022-11-07-p1.txt";
@@ -62,6 +70,21 @@ pub struct EditorApp {
     pub doc_path: Option<PathBuf>,
     /// A saved document whose sources cannot be used, shown as saved.
     pub read_only: Option<ReadOnly>,
+    /// What the document's file was when last read or written here.
+    pub doc_stamp: Option<DiskStamp>,
+    /// The lock note beside the document, while it is open here.
+    pub doc_lock: Option<HeldLock>,
+    /// The path Save found changed on disk, while the editor decides.
+    pub conflict: Option<PathBuf>,
+    /// What Open was asked for while there was unsaved work.
+    pub pending_open: Option<Vec<PathBuf>>,
+    /// Recovery files of crashed sessions, while they are offered.
+    pub offer: Option<RecoveryOffer>,
+    autosave: Option<Autosave>,
+    recovery_folder: Option<RecoveryFolder>,
+    /// Where the settings are kept, and what was last written there.
+    settings_file: Option<(PathBuf, Settings)>,
+    was_focused: Option<bool>,
     path_dialog: PathDialog,
     confirm_quit: bool,
     quitting: bool,
@@ -75,11 +98,54 @@ impl EditorApp {
     /// preferences eframe kept.
     pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
         fonts::install(&cc.egui_ctx);
-        let settings: Settings =
-            cc.storage.and_then(|s| eframe::get_value(s, settings::KEY)).unwrap_or_default();
-        let app = Self::with_settings(settings, &paths);
+        let settings_path = settings::default_path();
+        let (settings, problem) = match settings_path.as_deref().map(settings::load) {
+            Some(Ok(settings)) => (settings, None),
+            Some(Err(e)) => (Settings::default(), Some(e)),
+            None => (Settings::default(), None),
+        };
+        let mut app = Self::with_settings(settings, &paths);
+        if let Some(path) = settings_path {
+            app.settings_file = Some((path, app.settings.clone()));
+        }
+        if let Some(problem) = problem {
+            app.error = Some(format!("{}: {problem}", Word::SettingsDamaged.get(app.settings.lang)));
+        }
+        if let Some(folder) = crate::recovery::default_folder() {
+            app = app.with_recovery(RecoveryFolder::new(folder));
+        }
         app.apply_theme(&cc.egui_ctx);
         app
+    }
+
+    /// Keeps unsaved work in `folder` (see [`crate::recovery`]), and offers
+    /// what crashed sessions left there.
+    pub fn with_recovery(mut self, folder: RecoveryFolder) -> Self {
+        match folder.start_session() {
+            Ok(session) => self.autosave = Some(Autosave::new(session)),
+            Err(e) => self.error = Some(format!("{}: {e}", Word::RecoveryFailed.get(self.settings.lang))),
+        }
+        self.recovery_folder = Some(folder);
+        self.look_for_recovery(false);
+        self
+    }
+
+    /// This session's recovery file (it exists while there is unsaved work).
+    pub fn recovery_path(&self) -> Option<&Path> {
+        self.autosave.as_ref().map(Autosave::path)
+    }
+
+    /// Offers the recovery files crashed sessions left, if there are any;
+    /// with `announce`, says so when there are none.
+    pub fn look_for_recovery(&mut self, announce: bool) {
+        if let Some(folder) = &self.recovery_folder {
+            self.offer = None; // releases the claims of an earlier offer
+            let (orphans, damaged) = folder.orphans();
+            self.offer = RecoveryOffer::new(orphans, damaged);
+            if announce && self.offer.is_none() {
+                self.editor.message = Some(Word::NothingToRecover.get(self.settings.lang).to_owned());
+            }
+        }
     }
 
     /// The window's state without a real window (tests, benchmarks):
@@ -91,6 +157,15 @@ impl EditorApp {
             settings,
             doc_path: None,
             read_only: None,
+            doc_stamp: None,
+            doc_lock: None,
+            conflict: None,
+            pending_open: None,
+            offer: None,
+            autosave: None,
+            recovery_folder: None,
+            settings_file: None,
+            was_focused: None,
             path_dialog: PathDialog::default(),
             confirm_quit: false,
             quitting: false,
@@ -104,99 +179,6 @@ impl EditorApp {
         app
     }
 
-    /// Opens `paths` (pages, folders, or one saved document), replacing
-    /// the session.
-    pub fn open(&mut self, paths: Vec<PathBuf>) {
-        let lang = self.settings.lang;
-        if let [path] = paths.as_slice()
-            && path.to_string_lossy().ends_with(store::EXTENSION)
-        {
-            return self.open_document(path.clone());
-        }
-        match open_edition(&paths, lang) {
-            Ok(editor) => {
-                self.editor = editor;
-                self.doc_path = None;
-                self.read_only = None;
-                self.settings.remember(&paths);
-                self.missing_font = None;
-                self.error = None;
-            }
-            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotOpen.get(lang))),
-        }
-    }
-
-    /// Opens a saved document: editable when its sources match, shown
-    /// read-only with every correction when they do not.
-    pub fn open_document(&mut self, path: PathBuf) {
-        let lang = self.settings.lang;
-        match store::open(&path) {
-            Ok(restored) => {
-                self.settings.remember(std::slice::from_ref(&path));
-                self.error = None;
-                match restored.document {
-                    Some(document) => {
-                        self.editor = Editor::new(document, display_name(&path), lang);
-                        self.doc_path = Some(path);
-                        self.read_only = None;
-                    }
-                    None => {
-                        self.read_only =
-                            Some(ReadOnly { path, saved: restored.saved, problems: restored.problems });
-                    }
-                }
-            }
-            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotOpen.get(lang))),
-        }
-    }
-
-    /// Saves to the document's path, or asks for one.
-    pub fn save(&mut self) {
-        self.editor.commit_drafts();
-        match self.doc_path.clone() {
-            Some(path) => self.save_as(path),
-            None => self.path_dialog.ask(Purpose::SaveAs, self.suggested_name(store::EXTENSION)),
-        }
-    }
-
-    /// Saves to `path`, which becomes the document's path.
-    pub fn save_as(&mut self, path: PathBuf) {
-        let lang = self.settings.lang;
-        self.editor.commit_drafts();
-        match store::save(&self.editor.document, &path) {
-            Ok(_stamp) => {
-                self.editor.history.mark_saved();
-                self.editor.title = display_name(&path);
-                self.editor.message = Some(format!("{}: {}", Word::Saved.get(lang), path.display()));
-                self.settings.remember(std::slice::from_ref(&path));
-                self.doc_path = Some(path);
-            }
-            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotSave.get(lang))),
-        }
-    }
-
-    /// Exports the corrected edition to `target`.
-    pub fn export(&mut self, format: ExportFormat, target: &Path) {
-        let lang = self.settings.lang;
-        self.editor.commit_drafts();
-        let saved = store::describe(&self.editor.document, &store::folder_of(target));
-        match store::export(&saved, format, target, false) {
-            Ok(files) => {
-                self.editor.message =
-                    Some(format!("{}: {} ({})", Word::Exported.get(lang), target.display(), files.len()));
-            }
-            Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotExport.get(lang))),
-        }
-    }
-
-    /// A file name next to the first source, ending in `ending`.
-    fn suggested_name(&self, ending: &str) -> String {
-        let page = self.editor.document.edition.pages.first();
-        let source = page.map_or_else(|| PathBuf::from("edition.txt"), |p| p.source.path.clone());
-        let stem = source.file_stem().map_or_else(|| "edition".into(), |s| s.to_string_lossy().into_owned());
-        source.with_file_name(format!("{stem}{ending}")).display().to_string()
-    }
-
     /// Draws one frame.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -206,6 +188,7 @@ impl EditorApp {
         self.check_fonts(&ctx);
         self.update_title(&ctx);
         self.handle_close(&ctx);
+        self.keep_recovery(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -222,7 +205,11 @@ impl EditorApp {
         }
         if let Some(read_only) = &self.read_only {
             let lang = self.settings.lang;
-            egui::CentralPanel::default().show(ui, |ui| read_only.show(ui, lang));
+            let mut edit_anyway = false;
+            egui::CentralPanel::default().show(ui, |ui| edit_anyway = read_only.show(ui, lang));
+            if edit_anyway {
+                self.edit_anyway();
+            }
             self.dialogs(&ctx);
             return;
         }
@@ -246,7 +233,7 @@ impl EditorApp {
     fn dialogs(&mut self, ctx: &egui::Context) {
         if let Some((purpose, mut paths)) = self.path_dialog.show(ctx, self.settings.lang) {
             match purpose {
-                Purpose::Open => self.open(paths),
+                Purpose::Open => self.request_open(paths),
                 Purpose::SaveAs => {
                     if let Some(path) = paths.pop() {
                         self.save_as(with_document_extension(path));
@@ -260,6 +247,57 @@ impl EditorApp {
             }
         }
         self.quit_dialog(ctx);
+        self.conflict_dialog(ctx);
+        self.open_dialog(ctx);
+        self.recovery_dialog(ctx);
+    }
+
+    fn recovery_dialog(&mut self, ctx: &egui::Context) {
+        let lang = self.settings.lang;
+        let Some(offer) = &mut self.offer else { return };
+        let Some(choice) = offer.show(ctx, lang) else { return };
+        match choice {
+            OfferChoice::Recover(index) if index < offer.orphans.len() => {
+                let orphan = offer.orphans.remove(index);
+                // The others stay on disk for later.
+                self.offer = None;
+                self.recover(orphan);
+            }
+            OfferChoice::Discard(index) if index < offer.orphans.len() => {
+                if let Err(e) = offer.orphans.remove(index).discard() {
+                    self.error = Some(e.to_string());
+                }
+            }
+            OfferChoice::DiscardDamaged(index) if index < offer.damaged.len() => {
+                if let Err(e) = offer.damaged.remove(index).discard() {
+                    self.error = Some(e.to_string());
+                }
+            }
+            _ => self.offer = None,
+        }
+        if self.offer.as_ref().is_some_and(|o| o.orphans.is_empty() && o.damaged.is_empty()) {
+            self.offer = None;
+        }
+    }
+
+    /// Writes the recovery file when it is due (see [`autosave`]).
+    fn keep_recovery(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.viewport().focused);
+        let focus_lost = self.was_focused == Some(true) && focused == Some(false);
+        self.was_focused = focused;
+        // The writer is taken out for the call, so the snapshot can read `self`.
+        let Some(mut autosave) = self.autosave.take() else { return };
+        let due = autosave.tick(
+            self.editor.revision(),
+            self.editor.has_unsaved_work(),
+            focus_lost,
+            std::time::Instant::now(),
+            || self.recovery_snapshot(),
+        );
+        self.autosave = Some(autosave);
+        if let Some(due) = due {
+            ctx.request_repaint_after(due);
+        }
     }
 
     fn notice(&self) -> Option<String> {
@@ -304,7 +342,7 @@ impl EditorApp {
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
         if !dropped.is_empty() {
-            self.open(dropped);
+            self.request_open(dropped);
         }
     }
 
@@ -364,6 +402,7 @@ impl EditorApp {
         let mut chosen = None;
         let mut reopen = None;
         let mut export = None;
+        let mut recover = false;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(Word::File.get(lang), |ui| {
                 command_button(ui, &ctx, Command::Open, lang, &mut chosen);
@@ -387,6 +426,10 @@ impl EditorApp {
                         }
                     }
                 });
+                if self.recovery_folder.is_some() && ui.button(Word::RecoverMenu.get(lang)).clicked() {
+                    recover = true;
+                    ui.close();
+                }
                 ui.separator();
                 command_button(ui, &ctx, Command::Quit, lang, &mut chosen);
             });
@@ -417,7 +460,10 @@ impl EditorApp {
             self.run(&ctx, command);
         }
         if let Some(path) = reopen {
-            self.open(vec![path]);
+            self.request_open(vec![path]);
+        }
+        if recover {
+            self.look_for_recovery(true);
         }
         if let Some(format) = export {
             let ending = match format {
@@ -493,6 +539,13 @@ impl EditorApp {
             } else {
                 ui.visuals().weak_text_color()
             }));
+            if let Some(error) = self.autosave.as_ref().and_then(|a| a.error.as_ref()) {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!("{}: {error}", Word::RecoveryFailed.get(lang)))
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
             if let Some(message) = &editor.message {
                 ui.separator();
                 ui.label(RichText::new(message).weak());
@@ -526,56 +579,6 @@ fn with_document_extension(path: PathBuf) -> PathBuf {
     }
 }
 
-/// A saved document shown as it was saved, because its sources cannot be
-/// used: every article with its corrected text, and what is wrong.
-pub struct ReadOnly {
-    /// The document.
-    pub path: PathBuf,
-    /// What it holds.
-    pub saved: SavedDocument,
-    /// Why it cannot be edited.
-    pub problems: Vec<SourceProblem>,
-}
-
-impl ReadOnly {
-    fn show(&self, ui: &mut Ui, lang: Lang) {
-        ui.heading(display_name(&self.path));
-        ui.label(RichText::new(Word::ReadOnly.get(lang)).color(ui.visuals().warn_fg_color));
-        for problem in &self.problems {
-            ui.label(RichText::new(problem.to_string()).color(ui.visuals().warn_fg_color));
-        }
-        ui.separator();
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.label(
-                RichText::new(format!("{} ({})", Word::Corrections.get(lang), self.saved.corrections.len()))
-                    .strong(),
-            );
-            for correction in &self.saved.corrections {
-                ui.label(format!(
-                    "p{} l{}: {} → {}",
-                    correction.page, correction.line, correction.source, correction.text
-                ));
-            }
-            ui.separator();
-            for article in &self.saved.articles {
-                for line in [&article.text.kicker, &article.text.headline, &article.text.subheadline]
-                    .into_iter()
-                    .flatten()
-                {
-                    ui.heading(line);
-                }
-                if let Some(byline) = &article.text.byline {
-                    ui.label(RichText::new(byline).italics());
-                }
-                for paragraph in &article.text.paragraphs {
-                    ui.label(paragraph);
-                }
-                ui.separator();
-            }
-        });
-    }
-}
-
 /// A menu entry for a command, with its shortcut shown beside it.
 fn command_button(
     ui: &mut Ui,
@@ -600,13 +603,58 @@ fn unreachable_sample() -> Editor {
     Editor::new(Document::propose(crate::model::Edition::default()), "—", Lang::En)
 }
 
-impl eframe::App for EditorApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
+impl EditorApp {
+    /// Runs `frame` (one frame of the window); if it panics, the recovery
+    /// file is written before the panic goes on and ends the process.
+    pub fn guarded(&mut self, frame: impl FnOnce(&mut Self)) {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| frame(self)));
+        if let Err(panic) = outcome {
+            // Writing may itself fail on a damaged state: it must not hide
+            // the first panic.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.write_recovery_now()));
+            std::panic::resume_unwind(panic);
+        }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::KEY, &self.settings);
+    /// Writes the settings when they changed since last written.
+    fn store_settings(&mut self) {
+        let Some((path, written)) = &mut self.settings_file else { return };
+        if *written != self.settings {
+            match settings::store(&self.settings, path) {
+                Ok(()) => *written = self.settings.clone(),
+                Err(e) => self.error = Some(e.to_string()),
+            }
+        }
+    }
+
+    /// The window is closing: the work is saved, or the editor chose to
+    /// lose it, so the recovery file and the lock note go.
+    pub fn close(&mut self) {
+        self.store_settings();
+        if !self.editor.has_unsaved_work() || self.quitting {
+            if let Some(autosave) = &mut self.autosave {
+                autosave.clear_now();
+            }
+        } else {
+            // Closed without the editor's say (the system ending the
+            // session): keep the work for the next start.
+            self.write_recovery_now();
+        }
+        self.doc_lock = None;
+    }
+}
+
+impl eframe::App for EditorApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.guarded(|app| app.show(ui));
+    }
+
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.store_settings();
+    }
+
+    fn on_exit(&mut self) {
+        self.close();
     }
 }
 

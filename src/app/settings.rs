@@ -1,19 +1,60 @@
 //! What the window remembers between runs: language, theme and recently
-//! opened files. (Window size and panel widths are kept by eframe and egui
-//! themselves.) Stored with eframe's persistence, which is fine for
-//! preferences; documents never go through it.
+//! opened files, in `settings.json` in the platform's configuration folder,
+//! written atomically and read by a checked loader (a damaged file is
+//! reported by name and the defaults are used). Window size and panel
+//! widths are kept by eframe and egui themselves.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::i18n::Lang;
+use crate::store::StoreError;
 
 /// How many recent files are remembered.
 pub const RECENT_LIMIT: usize = 10;
 
-/// The storage key.
-pub const KEY: &str = "copydesk-settings";
+/// The largest settings file read.
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// Overrides the settings folder (tests, portable installs).
+pub const FOLDER_ENV: &str = "COPYDESK_CONFIG_DIR";
+
+/// Where the settings are kept: `$COPYDESK_CONFIG_DIR/settings.json` if set,
+/// else in the platform's configuration folder.
+pub fn default_path() -> Option<PathBuf> {
+    let folder = match std::env::var_os(FOLDER_ENV).filter(|f| !f.is_empty()) {
+        Some(folder) => PathBuf::from(folder),
+        None => directories::ProjectDirs::from("", "", "Copydesk")?.config_dir().to_owned(),
+    };
+    Some(folder.join("settings.json"))
+}
+
+/// Reads the settings at `path`: the defaults when there is no file yet, an
+/// error naming the file and the problem when it cannot be used.
+pub fn load(path: &Path) -> Result<Settings, StoreError> {
+    let bytes = match crate::store::read_bounded(path, MAX_SETTINGS_BYTES) {
+        Err(StoreError::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Settings::default());
+        }
+        other => other?,
+    };
+    serde_json::from_slice(&bytes)
+        .map_err(|e| StoreError::Damaged { path: path.to_owned(), reason: e.to_string() })
+}
+
+/// Writes `settings` to `path`, all or nothing.
+pub fn store(settings: &Settings, path: &Path) -> Result<(), StoreError> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|cause| StoreError::Io {
+            action: "create",
+            path: folder.to_owned(),
+            cause,
+        })?;
+    }
+    let json = serde_json::to_string_pretty(settings).unwrap_or_default();
+    crate::store::write_atomically(path, json.as_bytes(), false)
+}
 
 /// The colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -29,6 +70,7 @@ pub enum Theme {
 
 /// Preferences kept between runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Settings {
     /// The window's language.
     pub lang: Lang,
@@ -59,6 +101,22 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_round_trip_and_damage_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("conf").join("settings.json");
+        assert_eq!(load(&path).unwrap(), Settings::default(), "no file yet: defaults");
+        let settings = Settings { lang: Lang::ZhHans, theme: Theme::Dark, recent: vec![PathBuf::from("/a")] };
+        store(&settings, &path).unwrap();
+        assert_eq!(load(&path).unwrap(), settings);
+        std::fs::write(&path, b"{\"lang\": 7").unwrap();
+        let error = load(&path).unwrap_err().to_string();
+        assert!(error.contains("settings.json"), "{error}");
+        // Fields from a newer or older Copydesk do not stop it.
+        std::fs::write(&path, br#"{"lang": "ZhHans", "future": 1}"#).unwrap();
+        assert_eq!(load(&path).unwrap().lang, Lang::ZhHans);
+    }
 
     #[test]
     fn recent_files_are_newest_first_unique_and_bounded() {

@@ -10,6 +10,9 @@ pub struct History {
     /// Changes since the document was last saved (negative after undoing
     /// past the save point).
     unsaved: i64,
+    /// True when the saved version cannot be reached by undo or redo (the
+    /// work was recovered after a crash).
+    detached: bool,
 }
 
 impl History {
@@ -51,11 +54,18 @@ impl History {
 
     /// True when the document differs from what was last saved.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.unsaved != 0
+        self.unsaved != 0 || self.detached
+    }
+
+    /// Records that the document differs from anything saved, whatever is
+    /// undone (used for work recovered after a crash).
+    pub fn mark_detached(&mut self) {
+        self.detached = true;
     }
 
     /// Records that the document was saved as it is now.
     pub fn mark_saved(&mut self) {
         self.unsaved = 0;
+        self.detached = false;
     }
 }

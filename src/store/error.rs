@@ -16,7 +16,7 @@ pub enum StoreError {
         cause: std::io::Error,
     },
     /// Not valid JSON, or not the shape of a saved document.
-    #[error("cannot read \"{}\": it is not a valid Copydesk document ({reason})", path.display())]
+    #[error("cannot read \"{}\": it is damaged or not a Copydesk file ({reason})", path.display())]
     Damaged {
         /// The file.
         path: PathBuf,

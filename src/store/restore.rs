@@ -1,6 +1,7 @@
 //! Reading a saved document back, and proving it still matches its source.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::format::{FORMAT, SavedDocument, VERSION};
@@ -58,14 +59,30 @@ pub struct Restored {
 
 /// Reads and checks the document at `path` without touching its sources.
 pub fn parse(path: &Path) -> Result<SavedDocument, StoreError> {
+    parse_bytes(&read_bounded(path, MAX_DOCUMENT_BYTES)?, path)
+}
+
+/// Reads the file at `path`, refusing one over `limit` bytes before reading
+/// it (memory stays bounded whatever is there).
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
     let io = |cause| StoreError::Io { action: "read", path: path.to_owned(), cause };
     let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_DOCUMENT_BYTES {
-        return Err(StoreError::TooLarge { path: path.to_owned(), size, limit: MAX_DOCUMENT_BYTES });
+    if size > limit {
+        return Err(StoreError::TooLarge { path: path.to_owned(), size, limit });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // `take` guards against a file that grows while it is read.
+    std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(StoreError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
+/// Checks `bytes` as a saved document read from `path` (which errors name).
+pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<SavedDocument, StoreError> {
     let damaged = |reason: String| StoreError::Damaged { path: path.to_owned(), reason };
-    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| damaged(e.to_string()))?;
     if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
         return Err(damaged("no \"format\": \"copydesk\" field".to_owned()));
     }
@@ -82,13 +99,18 @@ pub fn parse(path: &Path) -> Result<SavedDocument, StoreError> {
 /// editable document when every source matches.
 pub fn open(path: &Path) -> Result<Restored, StoreError> {
     let saved = parse(path)?;
-    let folder = super::save::folder_of(path);
-    let (pages, problems) = find_sources(&saved, &folder);
+    rebuild_from(saved, &super::save::folder_of(path), path)
+}
+
+/// Rebuilds the editable document from `saved` (read from `origin`, which
+/// errors name), finding its sources relative to `folder`.
+pub fn rebuild_from(saved: SavedDocument, folder: &Path, origin: &Path) -> Result<Restored, StoreError> {
+    let (pages, problems) = find_sources(&saved, folder);
     let document = if problems.is_empty() {
         let edition = Edition { pages };
         Some(
             rebuild(&saved, edition)
-                .map_err(|reason| StoreError::Damaged { path: path.to_owned(), reason })?,
+                .map_err(|reason| StoreError::Damaged { path: origin.to_owned(), reason })?,
         )
     } else {
         None
