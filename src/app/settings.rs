@@ -39,7 +39,12 @@ pub fn load(path: &Path) -> Result<Settings, StoreError> {
         }
         other => other?,
     };
-    serde_json::from_slice(&bytes)
+    parse(&bytes, path)
+}
+
+/// Checks `bytes` as settings read from `path` (which errors name).
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Settings, StoreError> {
+    serde_json::from_slice(bytes)
         .map_err(|e| StoreError::Damaged { path: path.to_owned(), reason: e.to_string() })
 }
 

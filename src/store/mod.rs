@@ -19,11 +19,11 @@ mod verify;
 
 pub use atomic::{backup_path, write_atomically};
 pub use error::StoreError;
-pub use export::{ExportFormat, export};
-pub use format::{FORMAT, SavedDocument, VERSION};
+pub use export::{ExportFormat, export, file_name_for};
+pub use format::{FORMAT, SavedArticle, SavedDocument, VERSION};
 pub use lock::{HeldLock, LockError, LockNote, holder, lock_path, take, take_over};
 pub(crate) use restore::read_bounded;
-pub use restore::{Restored, SourceProblem, open, parse, parse_bytes, rebuild_from};
+pub use restore::{Restored, SourceProblem, open, parse, parse_bytes, rebuild, rebuild_from};
 pub use save::{describe, folder_of, save, save_unless_changed, to_json};
 pub use stamp::{DiskStamp, DiskState, disk_state};
 pub use verify::verify;

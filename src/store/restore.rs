@@ -146,8 +146,10 @@ fn find_sources(saved: &SavedDocument, folder: &Path) -> (Vec<Page>, Vec<SourceP
     (pages, problems)
 }
 
-/// The editable document from the saved split and corrections.
-fn rebuild(saved: &SavedDocument, edition: Edition) -> Result<Document, String> {
+/// The editable document from the saved split and corrections, over
+/// `edition` (the sources, already found and checked): every range, page,
+/// article and overlap is checked, so a damaged document is refused here.
+pub fn rebuild(saved: &SavedDocument, edition: Edition) -> Result<Document, String> {
     let page_index = |page: u32| -> Result<usize, String> {
         let index = (page as usize).checked_sub(1).filter(|&i| i < edition.pages.len());
         index.ok_or_else(|| format!("page {page} does not exist"))
@@ -177,7 +179,63 @@ fn rebuild(saved: &SavedDocument, edition: Edition) -> Result<Document, String> 
         });
     }
     corrections.sort();
-    Ok(Document { edition, split: Split { blocks, articles }, corrections })
+    let split = Split { blocks, articles };
+    check_split(&split)?;
+    check_corrections(&corrections)?;
+    Ok(Document { edition, split, corrections })
+}
+
+/// What the editor relies on in a split: blocks in source order without
+/// overlaps, noise exactly where there is no article, every article listed
+/// once and every block's article listed. A document that breaks any of
+/// these was not written by Copydesk (or was damaged): it is refused, not
+/// half-trusted.
+fn check_split(split: &Split) -> Result<(), String> {
+    for pair in split.blocks.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if (a.page, a.range.end) > (b.page, b.range.start) {
+            return Err(format!(
+                "blocks overlap or are out of order: page {} bytes {:?} then page {} bytes {:?}",
+                a.page + 1,
+                a.range,
+                b.page + 1,
+                b.range
+            ));
+        }
+    }
+    let mut listed = std::collections::HashSet::new();
+    for id in &split.articles {
+        if !listed.insert(*id) {
+            return Err(format!("article {id} is listed twice"));
+        }
+    }
+    for block in &split.blocks {
+        match (block.role == crate::model::Role::Noise, block.article) {
+            (true, Some(id)) => return Err(format!("a noise block belongs to article {id}")),
+            (false, None) => return Err(format!("a {} block belongs to no article", block.role)),
+            (false, Some(id)) if !listed.contains(&id) => {
+                return Err(format!("a block belongs to article {id}, which is not listed"));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Corrections (sorted) must not overlap: each replaces its own source.
+fn check_corrections(corrections: &[Correction]) -> Result<(), String> {
+    for pair in corrections.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.page == b.page && (a.range.end > b.range.start || a.range.start == b.range.start) {
+            return Err(format!(
+                "corrections overlap on page {}: bytes {:?} and {:?}",
+                a.page + 1,
+                a.range,
+                b.range
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn parse_id(id: &str) -> Result<ArticleId, String> {
