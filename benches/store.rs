@@ -1,6 +1,8 @@
 //! Saving and reopening a ~1 MB edition with 1% of its characters
 //! corrected, and recomputing a paragraph's corrections after a keystroke.
 //! Targets: save and reopen each under 100 ms, a keystroke under 2 ms.
+//! Also the recovery file: what the window's thread pays (a copy of the
+//! document) and what the worker thread pays (describing and writing it).
 //! Run `cargo bench --bench store`.
 
 mod common;
@@ -50,6 +52,19 @@ fn store(c: &mut Criterion) {
     });
     store::save(&document, &doc).expect("saved");
     c.bench_function("store/reopen_1mb_1pct", |b| b.iter(|| store::open(black_box(&doc)).expect("reopened")));
+
+    let folder = copydesk::recovery::RecoveryFolder::new(dir.path().join("recovery"));
+    let session = folder.start_session().expect("a recovery session");
+    c.bench_function("recovery/snapshot_on_ui_thread_1mb", |b| b.iter(|| black_box(&document).clone()));
+    let snapshot = copydesk::recovery::Snapshot {
+        document: document.clone(),
+        title: "edition".into(),
+        document_path: Some(doc.clone()),
+        document_stamp: None,
+    };
+    c.bench_function("recovery/write_on_worker_1mb_1pct", |b| {
+        b.iter(|| session.write(black_box(&snapshot)).expect("written"))
+    });
 
     // A keystroke in a long paragraph: one more character changed.
     let index = document

@@ -148,11 +148,12 @@ impl RecoveryFolder {
         let Ok(entries) = std::fs::read_dir(&self.path) else { return (orphans, damaged) };
         for entry in entries.flatten() {
             let path = entry.path();
-            let Some(stem) =
-                path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(EXTENSION))
-            else {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if let Some(stem) = name.strip_suffix(".lock") {
+                remove_if_stale(&path, &self.path.join(format!("{stem}{EXTENSION}")));
                 continue;
-            };
+            }
+            let Some(stem) = name.strip_suffix(EXTENSION) else { continue };
             let lock_path = self.path.join(format!("{stem}.lock"));
             let Some(lock) = claim(&lock_path) else { continue };
             match read(&path) {
@@ -162,6 +163,14 @@ impl RecoveryFolder {
         }
         orphans.sort_by_key(|o| std::cmp::Reverse(o.file.written_at));
         (orphans, damaged)
+    }
+}
+
+/// Removes the lock file of a session that ended (killed, so its clean-up
+/// never ran) without leaving work behind.
+fn remove_if_stale(lock_path: &Path, recovery_path: &Path) {
+    if !recovery_path.exists() && claim(lock_path).is_some() {
+        let _ = std::fs::remove_file(lock_path);
     }
 }
 
@@ -339,6 +348,18 @@ mod tests {
         drop(session);
         let (orphans, damaged) = folder.orphans();
         assert!(orphans.is_empty() && damaged.is_empty());
+    }
+
+    #[test]
+    fn lock_files_of_killed_sessions_without_work_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = RecoveryFolder::new(dir.path());
+        let live = folder.start_session().unwrap();
+        // A session killed before it had anything to write left only this.
+        std::fs::write(dir.path().join("session-1-2.lock"), b"").unwrap();
+        let _ = folder.orphans();
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(left, vec![live.lock_path.clone()], "only the live session's lock stays");
     }
 
     #[test]
