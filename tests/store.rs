@@ -213,6 +213,17 @@ fn split_out_starts_a_document_the_editor_can_open() {
         Some("北三环 两路两侧 环境整治显成效")
     );
     assert!(run(&[os("verify"), doc.as_os_str()]).0);
+
+    // An existing document (an editor's work, perhaps) is not replaced
+    // without --force, and with it the old one is kept as the backup.
+    let edited = std::fs::read_to_string(&doc).unwrap().replace("\"version\": 1", "\"version\": 1 ");
+    std::fs::write(&doc, &edited).unwrap();
+    let (ok, _, err) = run(&[os("split"), page.as_os_str(), os("--out"), doc.as_os_str()]);
+    assert!(!ok && err.contains("new.copydesk.json") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), edited, "untouched");
+    let (ok, _, _) = run(&[os("split"), page.as_os_str(), os("--out"), doc.as_os_str(), os("--force")]);
+    assert!(ok);
+    assert_eq!(std::fs::read_to_string(store::backup_path(&doc)).unwrap(), edited);
 }
 
 #[test]

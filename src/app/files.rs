@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
-use super::i18n::{Lang, Word};
+use super::i18n::Word;
 use super::{Editor, EditorApp, ReadOnly, display_name, open_edition};
 use crate::edit::Document;
 use crate::recovery::{Orphan, Snapshot};
@@ -329,18 +329,4 @@ enum Conflict {
     Reload,
     Overwrite,
     Cancel,
-}
-
-/// "li on desk-3, since 10:32 (2 h ago)".
-pub(super) fn since_words(lang: Lang, seconds: u64) -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let minutes = now.saturating_sub(seconds) / 60;
-    match (lang, minutes) {
-        (Lang::En, 0) => "less than a minute ago".to_owned(),
-        (Lang::En, 1..=119) => format!("{minutes} min ago"),
-        (Lang::En, _) => format!("{} h ago", minutes / 60),
-        (Lang::ZhHans, 0) => "不到一分钟前".to_owned(),
-        (Lang::ZhHans, 1..=119) => format!("{minutes}分钟前"),
-        (Lang::ZhHans, _) => format!("{}小时前", minutes / 60),
-    }
 }

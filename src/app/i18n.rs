@@ -160,6 +160,20 @@ words! {
     SettingsDamaged => "Settings could not be read, so the defaults are used", "无法读取设置，已使用默认设置";
 }
 
+/// How long ago `seconds` (since 1970) was: "3 min ago", "3分钟前".
+pub fn time_ago(lang: Lang, seconds: u64) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let minutes = now.saturating_sub(seconds) / 60;
+    match (lang, minutes) {
+        (Lang::En, 0) => "less than a minute ago".to_owned(),
+        (Lang::En, 1..=119) => format!("{minutes} min ago"),
+        (Lang::En, _) => format!("{} h ago", minutes / 60),
+        (Lang::ZhHans, 0) => "不到一分钟前".to_owned(),
+        (Lang::ZhHans, 1..=119) => format!("{minutes}分钟前"),
+        (Lang::ZhHans, _) => format!("{}小时前", minutes / 60),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::display_name;
-use super::files::since_words;
-use super::i18n::{Lang, Word};
+use super::i18n::{Lang, Word, time_ago};
 use crate::edit::Document;
 use crate::store::{DiskStamp, LockNote, SavedDocument, SourceProblem};
 
@@ -41,13 +40,8 @@ impl ReadOnly {
         if let Some(note) = &self.locked_by {
             ui.label(RichText::new(Word::LockedReadOnly.get(lang)).color(warn));
             ui.label(
-                RichText::new(format!(
-                    "{} · {} · {}",
-                    note.who(),
-                    since_words(lang, note.since),
-                    note.program
-                ))
-                .strong(),
+                RichText::new(format!("{} · {} · {}", note.who(), time_ago(lang, note.since), note.program))
+                    .strong(),
             );
             if self.editable.is_some() && ui.button(Word::EditAnyway.get(lang)).clicked() {
                 edit_anyway = true;

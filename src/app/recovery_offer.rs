@@ -5,8 +5,7 @@
 
 use egui::RichText;
 
-use super::files::since_words;
-use super::i18n::{Lang, Word};
+use super::i18n::{Lang, Word, time_ago};
 use crate::recovery::{DamagedRecovery, Orphan};
 
 /// How many corrections of each recovery file are listed.
@@ -110,7 +109,7 @@ fn orphan_entry(ui: &mut egui::Ui, lang: Lang, index: usize, orphan: &Orphan, cl
     ui.label(format!(
         "{} {} · {}: {} · {}: {}",
         Word::Written.get(lang),
-        since_words(lang, file.written_at),
+        time_ago(lang, file.written_at),
         Word::Articles.get(lang),
         file.document.articles.len(),
         Word::Corrections.get(lang),

@@ -44,6 +44,9 @@ pub enum Command {
         /// Write the proposal as a new document (*.copydesk.json) instead of printing it.
         #[arg(long, value_name = "DOC")]
         out: Option<PathBuf>,
+        /// Replace the document at --out if it exists (its previous version is kept as DOC.bak).
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Check that a document's sources are present and unchanged and that its diffs reproduce its text.
     Verify {
@@ -78,8 +81,8 @@ pub enum Command {
 /// command ran but found problems (verify), for a non-zero exit status.
 pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<bool> {
     match command {
-        Command::Split { paths, encoding, out: doc } => {
-            split::run(&paths, encoding.as_deref(), doc.as_deref(), out)
+        Command::Split { paths, encoding, out: doc, force } => {
+            split::run(&paths, encoding.as_deref(), doc.as_deref(), force, out)
         }
         Command::Verify { doc } => verify::run(&doc, out),
         Command::Diff { doc, colour } => diff::run(&doc, colour, out),

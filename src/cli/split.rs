@@ -10,11 +10,13 @@ use crate::report::SplitReport;
 use crate::segment;
 
 /// Prints the proposed split of `paths` as pretty JSON, or saves it as a
-/// new document at `doc`.
+/// new document at `doc`. An existing document there (an editor's work,
+/// perhaps) is replaced only with `force`.
 pub fn run(
     paths: &[PathBuf],
     encoding: Option<&str>,
     doc: Option<&Path>,
+    force: bool,
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<bool> {
     let options = match encoding {
@@ -23,6 +25,9 @@ pub fn run(
     };
     let edition = load_paths(paths, &options)?;
     if let Some(doc) = doc {
+        if !force && doc.exists() {
+            return Err(store::StoreError::Exists { path: doc.to_owned() }.into());
+        }
         let document = Document::propose(edition);
         store::save(&document, doc)?;
         writeln!(out, "wrote {} ({} articles)", doc.display(), document.split.articles.len())?;
