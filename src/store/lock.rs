@@ -43,7 +43,7 @@ impl LockNote {
     pub fn for_this_process() -> Self {
         Self {
             user: current_user(),
-            host: gethostname::gethostname().to_string_lossy().into_owned(),
+            host: whoami::hostname().unwrap_or_else(|_| "unknown".to_owned()),
             pid: std::process::id(),
             since: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()),
             program: format!("Copydesk {}", env!("CARGO_PKG_VERSION")),
@@ -56,11 +56,12 @@ impl LockNote {
     }
 }
 
-/// The login name, from the environment (`USER`, or `USERNAME` on Windows).
+/// The login name: the operating system's account, else the environment.
 fn current_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|key| std::env::var(key).ok().filter(|v| !v.is_empty()))
+    whoami::username()
+        .ok()
+        .or_else(|| ["USER", "USERNAME", "LOGNAME"].iter().find_map(|key| std::env::var(key).ok()))
+        .filter(|name| !name.is_empty())
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
