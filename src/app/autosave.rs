@@ -3,9 +3,15 @@
 //! when the window loses focus, and never while there is nothing unsaved
 //! (then the file is removed). The writing happens on a worker thread, so
 //! a large edition never stalls typing; a panic writes synchronously.
+//!
+//! Every write or removal carries a ticket, numbered in the order the
+//! window asked for it, and [`Writer`] carries them out one at a time,
+//! skipping any older than the last done: a slow write of an old snapshot
+//! on the worker can never replace a newer one written by a panic, nor
+//! bring back a file a clean exit removed.
 
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::recovery::{Session, Snapshot};
@@ -16,14 +22,41 @@ pub const QUIET: Duration = Duration::from_secs(1);
 pub const AT_MOST: Duration = Duration::from_secs(5);
 
 enum Job {
-    Write(Box<Snapshot>),
-    Clear,
+    Write(u64, Box<Snapshot>),
+    Clear(u64),
+}
+
+/// The session's recovery file, written or removed in ticket order.
+struct Writer {
+    session: Session,
+    /// The newest ticket carried out.
+    done: Mutex<u64>,
+}
+
+impl Writer {
+    fn carry_out(&self, job: &Job) -> Result<(), String> {
+        let mut done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
+        let ticket = match job {
+            Job::Write(ticket, _) | Job::Clear(ticket) => *ticket,
+        };
+        if ticket <= *done {
+            return Ok(()); // something newer is already on disk
+        }
+        let result = match job {
+            Job::Write(_, snapshot) => self.session.write(snapshot),
+            Job::Clear(_) => self.session.clear(),
+        };
+        *done = ticket;
+        result.map_err(|e| e.to_string())
+    }
 }
 
 /// The recovery writer of one window.
 pub struct Autosave {
-    session: Arc<Session>,
+    writer: Arc<Writer>,
     jobs: Sender<Job>,
+    /// The last ticket handed out.
+    tickets: u64,
     results: Receiver<Result<(), String>>,
     /// The revision last sent to be written, if any is on disk.
     written: Option<u64>,
@@ -38,10 +71,10 @@ pub struct Autosave {
 impl Autosave {
     /// A writer for `session`, with its worker thread.
     pub fn new(session: Session) -> Self {
-        let session = Arc::new(session);
+        let writer = Arc::new(Writer { session, done: Mutex::new(0) });
         let (jobs, inbox) = channel::<Job>();
         let (outbox, results) = channel();
-        let worker = Arc::clone(&session);
+        let worker = Arc::clone(&writer);
         std::thread::Builder::new()
             .name("copydesk-recovery".into())
             .spawn(move || {
@@ -50,22 +83,32 @@ impl Autosave {
                     while let Ok(newer) = inbox.try_recv() {
                         job = newer;
                     }
-                    let result = match job {
-                        Job::Write(snapshot) => worker.write(&snapshot),
-                        Job::Clear => worker.clear(),
-                    };
-                    if outbox.send(result.map_err(|e| e.to_string())).is_err() {
+                    if outbox.send(worker.carry_out(&job)).is_err() {
                         break;
                     }
                 }
             })
             .ok();
-        Self { session, jobs, results, written: None, seen: None, unwritten_since: None, error: None }
+        Self {
+            writer,
+            jobs,
+            tickets: 0,
+            results,
+            written: None,
+            seen: None,
+            unwritten_since: None,
+            error: None,
+        }
     }
 
     /// The recovery file's path.
     pub fn path(&self) -> &std::path::Path {
-        self.session.path()
+        self.writer.session.path()
+    }
+
+    fn ticket(&mut self) -> u64 {
+        self.tickets += 1;
+        self.tickets
     }
 
     /// Called every frame with the work's `revision` and whether it is
@@ -82,7 +125,8 @@ impl Autosave {
         self.collect_results();
         if !unsaved {
             if self.written.take().is_some() {
-                let _ = self.jobs.send(Job::Clear);
+                let ticket = self.ticket();
+                let _ = self.jobs.send(Job::Clear(ticket));
             }
             self.seen = None;
             self.unwritten_since = None;
@@ -102,7 +146,8 @@ impl Autosave {
         let since = *self.unwritten_since.get_or_insert(now);
         let due = (changed_at + QUIET).min(since + AT_MOST);
         if focus_lost || now >= due {
-            let _ = self.jobs.send(Job::Write(Box::new(snapshot())));
+            let ticket = self.ticket();
+            let _ = self.jobs.send(Job::Write(ticket, Box::new(snapshot())));
             self.written = Some(revision);
             self.unwritten_since = None;
             None
@@ -113,8 +158,9 @@ impl Autosave {
 
     /// Writes `snapshot` now, on this thread (a panic is unwinding, or the
     /// work was just recovered and the old recovery file is about to go).
-    pub fn write_now(&mut self, snapshot: &Snapshot, revision: u64) -> Result<(), String> {
-        self.session.write(snapshot).map_err(|e| e.to_string())?;
+    pub fn write_now(&mut self, snapshot: Snapshot, revision: u64) -> Result<(), String> {
+        let ticket = self.ticket();
+        self.writer.carry_out(&Job::Write(ticket, Box::new(snapshot)))?;
         self.written = Some(revision);
         Ok(())
     }
@@ -122,8 +168,9 @@ impl Autosave {
     /// Removes the recovery file now (a clean exit).
     pub fn clear_now(&mut self) {
         self.written = None;
-        if let Err(e) = self.session.clear() {
-            self.error = Some(e.to_string());
+        let ticket = self.ticket();
+        if let Err(e) = self.writer.carry_out(&Job::Clear(ticket)) {
+            self.error = Some(e);
         }
     }
 
@@ -184,5 +231,20 @@ mod tests {
         assert_eq!(tick(&mut autosave, 99, true, true, ms(6200)), None);
         assert_eq!(tick(&mut autosave, 99, true, false, ms(6300)), None, "already written");
         assert_eq!(writes, 3, "quiet second, five busy seconds, focus loss");
+    }
+
+    #[test]
+    fn an_older_write_never_replaces_a_newer_one_nor_revives_a_removed_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer =
+            Writer { session: RecoveryFolder::new(dir.path()).start_session().unwrap(), done: Mutex::new(0) };
+        let titled = |title: &str| Box::new(Snapshot { title: title.into(), ..snapshot() });
+        let on_disk = || crate::recovery::read(writer.session.path()).map(|f| f.title);
+        writer.carry_out(&Job::Write(2, titled("newer"))).unwrap();
+        writer.carry_out(&Job::Write(1, titled("older, slow"))).unwrap();
+        assert_eq!(on_disk().unwrap(), "newer");
+        writer.carry_out(&Job::Clear(3)).unwrap();
+        writer.carry_out(&Job::Write(2, titled("newer"))).unwrap();
+        assert!(!writer.session.path().exists(), "a clean exit's removal stands");
     }
 }

@@ -212,7 +212,7 @@ impl EditorApp {
         let snapshot = self.recovery_snapshot();
         let revision = self.editor.revision();
         let Some(autosave) = &mut self.autosave else { return false };
-        match autosave.write_now(&snapshot, revision) {
+        match autosave.write_now(snapshot, revision) {
             Ok(()) => true,
             Err(e) => {
                 autosave.error = Some(e);
