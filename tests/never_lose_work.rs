@@ -287,3 +287,26 @@ fn opening_over_unsaved_work_asks_first() {
     click(&mut harness, "Open and lose changes");
     assert!(!harness.state().editor.has_unsaved_work());
 }
+
+#[test]
+fn closing_while_typing_asks_first() {
+    let (_dir, page) = workspace();
+    let mut harness = window(EditorApp::with_settings(settings(), std::slice::from_ref(&page)));
+    harness.run();
+    click(&mut harness, "章旭升在调研南苑区块城中村改造工作时指出");
+    harness.get_by_role_and_label(A11yRole::TextInput, "Headline").focus();
+    harness.run();
+    harness.get_by_role_and_label(A11yRole::TextInput, "Headline").type_text("新");
+    harness.run();
+    let editor = &harness.state().editor;
+    assert!(!editor.history.has_unsaved_changes() && !editor.drafts.is_empty(), "only typed, not committed");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label("Quit without saving?");
+}

@@ -355,7 +355,7 @@ impl EditorApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let unsaved = if self.editor.history.has_unsaved_changes() { " •" } else { "" };
+        let unsaved = if self.editor.has_unsaved_work() { " •" } else { "" };
         let unsaved = if self.read_only.is_some() { " (read-only)" } else { unsaved };
         let name =
             self.read_only.as_ref().map_or_else(|| self.editor.title.clone(), |r| display_name(&r.path));
@@ -369,7 +369,7 @@ impl EditorApp {
     /// Asks before quitting with unsaved changes.
     fn handle_close(&mut self, ctx: &egui::Context) {
         let requested = ctx.input(|i| i.viewport().close_requested());
-        if requested && self.editor.history.has_unsaved_changes() && !self.quitting {
+        if requested && self.editor.has_unsaved_work() && !self.quitting {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.confirm_quit = true;
         }
@@ -532,7 +532,7 @@ impl EditorApp {
             ui.separator();
             ui.label(format!("{}: {}", Word::Articles.get(lang), editor.document.split.articles.len()));
             ui.separator();
-            let unsaved = editor.history.has_unsaved_changes();
+            let unsaved = editor.has_unsaved_work();
             let state = if unsaved { Word::Unsaved } else { Word::AllSaved };
             ui.label(RichText::new(state.get(lang)).color(if unsaved {
                 ui.visuals().warn_fg_color
