@@ -8,6 +8,7 @@
 
 mod article_view;
 mod autosave;
+mod bars;
 mod commands;
 mod editor;
 mod files;
@@ -19,6 +20,7 @@ mod palette;
 mod path_dialog;
 mod read_only;
 mod recovery_offer;
+mod session;
 pub mod settings;
 mod source_view;
 
@@ -34,11 +36,11 @@ pub use settings::{Settings, Theme};
 use crate::edit::Document;
 use crate::load::{self, LoadError, LoadOptions};
 use crate::recovery::RecoveryFolder;
-use crate::store::{self, DiskStamp, ExportFormat, HeldLock};
+use crate::store::{self, DiskStamp, HeldLock};
 use autosave::Autosave;
 use path_dialog::{PathDialog, Purpose};
 pub use read_only::ReadOnly;
-use recovery_offer::{OfferChoice, RecoveryOffer};
+use recovery_offer::RecoveryOffer;
 
 /// The bundled sample edition: the front page of a Chinese city daily.
 pub const SAMPLE_PATH: &str = "assets/yongkang-daily-2022-11-07-p1.txt";
@@ -116,36 +118,6 @@ impl EditorApp {
         }
         app.apply_theme(&cc.egui_ctx);
         app
-    }
-
-    /// Keeps unsaved work in `folder` (see [`crate::recovery`]), and offers
-    /// what crashed sessions left there.
-    pub fn with_recovery(mut self, folder: RecoveryFolder) -> Self {
-        match folder.start_session() {
-            Ok(session) => self.autosave = Some(Autosave::new(session)),
-            Err(e) => self.error = Some(format!("{}: {e}", Word::RecoveryFailed.get(self.settings.lang))),
-        }
-        self.recovery_folder = Some(folder);
-        self.look_for_recovery(false);
-        self
-    }
-
-    /// This session's recovery file (it exists while there is unsaved work).
-    pub fn recovery_path(&self) -> Option<&Path> {
-        self.autosave.as_ref().map(Autosave::path)
-    }
-
-    /// Offers the recovery files crashed sessions left, if there are any;
-    /// with `announce`, says so when there are none.
-    pub fn look_for_recovery(&mut self, announce: bool) {
-        if let Some(folder) = &self.recovery_folder {
-            self.offer = None; // releases the claims of an earlier offer
-            let (orphans, damaged) = folder.orphans();
-            self.offer = RecoveryOffer::new(orphans, damaged);
-            if announce && self.offer.is_none() {
-                self.editor.message = Some(Word::NothingToRecover.get(self.settings.lang).to_owned());
-            }
-        }
     }
 
     /// The window's state without a real window (tests, benchmarks):
@@ -252,54 +224,6 @@ impl EditorApp {
         self.recovery_dialog(ctx);
     }
 
-    fn recovery_dialog(&mut self, ctx: &egui::Context) {
-        let lang = self.settings.lang;
-        let Some(offer) = &mut self.offer else { return };
-        let Some(choice) = offer.show(ctx, lang) else { return };
-        match choice {
-            OfferChoice::Recover(index) if index < offer.orphans.len() => {
-                let orphan = offer.orphans.remove(index);
-                // The others stay on disk for later.
-                self.offer = None;
-                self.recover(orphan);
-            }
-            OfferChoice::Discard(index) if index < offer.orphans.len() => {
-                if let Err(e) = offer.orphans.remove(index).discard() {
-                    self.error = Some(e.to_string());
-                }
-            }
-            OfferChoice::DiscardDamaged(index) if index < offer.damaged.len() => {
-                if let Err(e) = offer.damaged.remove(index).discard() {
-                    self.error = Some(e.to_string());
-                }
-            }
-            _ => self.offer = None,
-        }
-        if self.offer.as_ref().is_some_and(|o| o.orphans.is_empty() && o.damaged.is_empty()) {
-            self.offer = None;
-        }
-    }
-
-    /// Writes the recovery file when it is due (see [`autosave`]).
-    fn keep_recovery(&mut self, ctx: &egui::Context) {
-        let focused = ctx.input(|i| i.viewport().focused);
-        let focus_lost = self.was_focused == Some(true) && focused == Some(false);
-        self.was_focused = focused;
-        // The writer is taken out for the call, so the snapshot can read `self`.
-        let Some(mut autosave) = self.autosave.take() else { return };
-        let due = autosave.tick(
-            self.editor.revision(),
-            self.editor.has_unsaved_work(),
-            focus_lost,
-            std::time::Instant::now(),
-            || self.recovery_snapshot(),
-        );
-        self.autosave = Some(autosave);
-        if let Some(due) = due {
-            ctx.request_repaint_after(due);
-        }
-    }
-
     fn notice(&self) -> Option<String> {
         let lang = self.settings.lang;
         self.error
@@ -395,180 +319,7 @@ impl EditorApp {
             });
         });
     }
-
-    fn menu_bar(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        let ctx = ui.ctx().clone();
-        let mut chosen = None;
-        let mut reopen = None;
-        let mut export = None;
-        let mut recover = false;
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(Word::File.get(lang), |ui| {
-                command_button(ui, &ctx, Command::Open, lang, &mut chosen);
-                command_button(ui, &ctx, Command::Save, lang, &mut chosen);
-                command_button(ui, &ctx, Command::SaveAs, lang, &mut chosen);
-                ui.menu_button(Word::Export.get(lang), |ui| {
-                    for (format, name) in EXPORTS {
-                        if ui.button(name).clicked() {
-                            export = Some(format);
-                            ui.close();
-                        }
-                    }
-                });
-                ui.menu_button(Word::OpenRecent.get(lang), |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label(Word::NoRecent.get(lang));
-                    }
-                    for path in &self.settings.recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            reopen = Some(path.clone());
-                        }
-                    }
-                });
-                if self.recovery_folder.is_some() && ui.button(Word::RecoverMenu.get(lang)).clicked() {
-                    recover = true;
-                    ui.close();
-                }
-                ui.separator();
-                command_button(ui, &ctx, Command::Quit, lang, &mut chosen);
-            });
-            ui.menu_button(Word::Edit.get(lang), |ui| {
-                command_button(ui, &ctx, Command::Undo, lang, &mut chosen);
-                command_button(ui, &ctx, Command::Redo, lang, &mut chosen);
-            });
-            ui.menu_button(Word::Split.get(lang), |ui| {
-                for command in Command::SPLIT {
-                    command_button(ui, &ctx, command, lang, &mut chosen);
-                }
-            });
-            ui.menu_button(Word::Role.get(lang), |ui| {
-                for role in ROLES {
-                    command_button(ui, &ctx, Command::SetRole(role), lang, &mut chosen);
-                }
-                ui.separator();
-                command_button(ui, &ctx, Command::SwapKickerHeadline, lang, &mut chosen);
-            });
-            ui.menu_button(Word::View.get(lang), |ui| {
-                command_button(ui, &ctx, Command::ToggleDiff, lang, &mut chosen);
-                command_button(ui, &ctx, Command::NextArticle, lang, &mut chosen);
-                command_button(ui, &ctx, Command::PreviousArticle, lang, &mut chosen);
-            });
-            ui.menu_button(Word::Settings.get(lang), |ui| self.settings_menu(ui));
-        });
-        if let Some(command) = chosen {
-            self.run(&ctx, command);
-        }
-        if let Some(path) = reopen {
-            self.request_open(vec![path]);
-        }
-        if recover {
-            self.look_for_recovery(true);
-        }
-        if let Some(format) = export {
-            let ending = match format {
-                ExportFormat::Text => "-articles",
-                ExportFormat::Markdown => ".md",
-                ExportFormat::Ninjs => ".ninjs.json",
-                ExportFormat::Json => ".articles.json",
-            };
-            self.path_dialog.ask(Purpose::Export(format), self.suggested_name(ending));
-        }
-    }
-
-    fn settings_menu(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        ui.label(RichText::new(Word::Language.get(lang)).weak());
-        for choice in [Lang::ZhHans, Lang::En] {
-            ui.radio_value(&mut self.settings.lang, choice, choice.name());
-        }
-        ui.separator();
-        ui.label(RichText::new(Word::Theme.get(lang)).weak());
-        let before = self.settings.theme;
-        for (choice, word) in
-            [(Theme::System, Word::FollowSystem), (Theme::Light, Word::Light), (Theme::Dark, Word::Dark)]
-        {
-            ui.radio_value(&mut self.settings.theme, choice, word.get(lang));
-        }
-        if self.settings.theme != before {
-            self.apply_theme(ui.ctx());
-        }
-    }
-
-    fn apply_theme(&self, ctx: &egui::Context) {
-        ctx.set_theme(match self.settings.theme {
-            Theme::System => egui::ThemePreference::System,
-            Theme::Light => egui::ThemePreference::Light,
-            Theme::Dark => egui::ThemePreference::Dark,
-        });
-    }
-
-    fn status_bar(&self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        if let Some(read_only) = &self.read_only {
-            ui.horizontal(|ui| {
-                ui.label(display_name(&read_only.path));
-                ui.separator();
-                ui.label(RichText::new(Word::ReadOnlyShort.get(lang)).color(ui.visuals().warn_fg_color));
-                ui.separator();
-                ui.label(format!("{}: {}", Word::Articles.get(lang), read_only.saved.articles.len()));
-            });
-            return;
-        }
-        let editor = &self.editor;
-        let page = &editor.document.edition.pages[editor.selection.page];
-        ui.horizontal(|ui| {
-            ui.label(&editor.title);
-            ui.separator();
-            ui.label(format!("{}: {}", Word::Encoding.get(lang), page.encoding));
-            ui.separator();
-            ui.label(format!(
-                "{} {}/{} · {}",
-                Word::Page.get(lang),
-                editor.selection.page + 1,
-                editor.document.edition.pages.len(),
-                line_position(lang, editor.selection.line + 1, page.line_count()),
-            ));
-            ui.separator();
-            ui.label(format!("{}: {}", Word::Articles.get(lang), editor.document.split.articles.len()));
-            ui.separator();
-            let unsaved = editor.has_unsaved_work();
-            let state = if unsaved { Word::Unsaved } else { Word::AllSaved };
-            ui.label(RichText::new(state.get(lang)).color(if unsaved {
-                ui.visuals().warn_fg_color
-            } else {
-                ui.visuals().weak_text_color()
-            }));
-            if let Some(error) = self.autosave.as_ref().and_then(|a| a.error.as_ref()) {
-                ui.separator();
-                ui.label(
-                    RichText::new(format!("{}: {error}", Word::RecoveryFailed.get(lang)))
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
-            if let Some(message) = &editor.message {
-                ui.separator();
-                ui.label(RichText::new(message).weak());
-            }
-        });
-    }
 }
-
-/// "line 25 of 75" / "第25行，共75行".
-fn line_position(lang: Lang, line: usize, total: usize) -> String {
-    match lang {
-        Lang::En => format!("line {line} of {total}"),
-        Lang::ZhHans => format!("第{line}行，共{total}行"),
-    }
-}
-
-/// The export formats, as the Export menu names them.
-const EXPORTS: [(ExportFormat, &str); 4] = [
-    (ExportFormat::Text, "Text (.txt)"),
-    (ExportFormat::Markdown, "Markdown (.md)"),
-    (ExportFormat::Ninjs, "IPTC ninjs (.json)"),
-    (ExportFormat::Json, "JSON (.json)"),
-];
 
 /// Adds the document ending when a name was typed without it.
 fn with_document_extension(path: PathBuf) -> PathBuf {
@@ -579,69 +330,10 @@ fn with_document_extension(path: PathBuf) -> PathBuf {
     }
 }
 
-/// A menu entry for a command, with its shortcut shown beside it.
-fn command_button(
-    ui: &mut Ui,
-    ctx: &egui::Context,
-    command: Command,
-    lang: Lang,
-    chosen: &mut Option<Command>,
-) {
-    let mut button = egui::Button::new(command.label(lang));
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ctx.format_shortcut(&shortcut));
-    }
-    if ui.add(button).clicked() {
-        *chosen = Some(command);
-        ui.close();
-    }
-}
-
 /// The bundled sample always loads (it is tested); this keeps the promise of
 /// no panic even so, with an empty edition.
 fn unreachable_sample() -> Editor {
     Editor::new(Document::propose(crate::model::Edition::default()), "—", Lang::En)
-}
-
-impl EditorApp {
-    /// Runs `frame` (one frame of the window); if it panics, the recovery
-    /// file is written before the panic goes on and ends the process.
-    pub fn guarded(&mut self, frame: impl FnOnce(&mut Self)) {
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| frame(self)));
-        if let Err(panic) = outcome {
-            // Writing may itself fail on a damaged state: it must not hide
-            // the first panic.
-            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.write_recovery_now()));
-            std::panic::resume_unwind(panic);
-        }
-    }
-
-    /// Writes the settings when they changed since last written.
-    fn store_settings(&mut self) {
-        let Some((path, written)) = &mut self.settings_file else { return };
-        if *written != self.settings {
-            match settings::store(&self.settings, path) {
-                Ok(()) => *written = self.settings.clone(),
-                Err(e) => self.error = Some(e.to_string()),
-            }
-        }
-    }
-
-    /// The window is closing: the work is saved, or the editor chose to
-    /// lose it, so the recovery file and the lock note go.
-    pub fn close(&mut self) {
-        self.store_settings();
-        if !self.editor.has_unsaved_work() || self.quitting {
-            if let Some(autosave) = &mut self.autosave {
-                autosave.clear_now();
-            }
-        } else {
-            // Closed without the editor's say (the system ending the
-            // session): keep the work for the next start.
-            self.write_recovery_now();
-        }
-        self.doc_lock = None;
-    }
 }
 
 impl eframe::App for EditorApp {
