@@ -4,6 +4,7 @@
 //! versions, and so must its backup. 40 kills during whole saves (where
 //! serialising takes most of the time) and 200 during the writing part
 //! alone, where most kills land inside a write; the test fails if none did.
+//! `COPYDESK_KILLS=N` sets both counts for longer campaigns.
 //!
 //! The child is this same test binary, started again with
 //! `COPYDESK_SAVE_LOOP` set, running [`save_loop_child`].
@@ -152,12 +153,17 @@ fn kill_saves(mode: &str, kills: usize) -> usize {
     interrupted_writes
 }
 
+/// `COPYDESK_KILLS=N` runs longer campaigns than the everyday test run.
+fn kills_from_env() -> Option<usize> {
+    std::env::var("COPYDESK_KILLS").ok()?.parse().ok()
+}
+
 #[test]
 fn a_killed_save_leaves_the_old_or_the_new_document() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    kill_saves("save", 40);
+    kill_saves("save", kills_from_env().unwrap_or(40));
 }
 
 #[test]
@@ -165,6 +171,6 @@ fn a_killed_write_leaves_the_old_or_the_new_document() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    let interrupted = kill_saves("write", 200);
+    let interrupted = kill_saves("write", kills_from_env().unwrap_or(200));
     assert!(interrupted > 0, "no kill landed inside a write: the test proved nothing");
 }
