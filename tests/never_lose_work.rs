@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use copydesk::app::{EditorApp, Lang, Settings, Theme};
+mod common;
+
+use common::window::{click, press, request_close, window};
+use copydesk::app::{EditorApp, Lang};
 use copydesk::edit::render_article;
 use copydesk::model::Role;
 use copydesk::recovery::RecoveryFolder;
@@ -25,8 +28,8 @@ const CHILD_ENV: &str = "COPYDESK_SESSION_CHILD";
 const PAGE: &str = "yongkang-daily-2022-11-07-p1.txt";
 const NEW_HEADLINE: &str = "一鼓作气 确保完成目标任务";
 
-fn settings() -> Settings {
-    Settings { lang: Lang::En, theme: Theme::Light, recent: Vec::new() }
+fn settings() -> copydesk::app::Settings {
+    common::window::settings(Lang::En)
 }
 
 /// A folder with a copy of the sample page.
@@ -35,25 +38,6 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
     let page = dir.path().join(PAGE);
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(PAGE), &page).unwrap();
     (dir, page)
-}
-
-fn window(app: EditorApp) -> Harness<'static, EditorApp> {
-    Harness::builder()
-        .with_size((1280.0, 800.0))
-        .with_context_setup(copydesk::app::fonts::install)
-        .allow_missing_glyphs()
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app)
-}
-
-fn press(harness: &mut Harness<'_, EditorApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, EditorApp>, label: &str) {
-    harness.get_by_label_contains(label).click();
-    harness.run();
 }
 
 /// Marks the rubric line as noise, then types a new headline into the
@@ -300,13 +284,6 @@ fn closing_while_typing_asks_first() {
     harness.run();
     let editor = &harness.state().editor;
     assert!(!editor.history.has_unsaved_changes() && !editor.drafts.is_empty(), "only typed, not committed");
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run();
+    request_close(&mut harness);
     harness.get_by_label("Quit without saving?");
 }

@@ -4,7 +4,10 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
-use copydesk::app::{EditorApp, Lang, Settings, Theme};
+mod common;
+
+use common::window::{click, press, request_close, settings, window};
+use copydesk::app::{EditorApp, Lang};
 use copydesk::edit::{Document, render_article};
 use copydesk::model::Role;
 use egui::{Key, Modifiers};
@@ -12,16 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness(lang: Lang) -> Harness<'static, EditorApp> {
-    let settings = Settings { lang, theme: Theme::Light, recent: Vec::new() };
-    let app = EditorApp::with_settings(settings, &[]);
-    // The window's own fonts; where the machine has no Chinese font the
-    // tests still check the model, drawing boxes instead of failing.
-    Harness::builder()
-        .with_size((1280.0, 800.0))
-        .with_context_setup(copydesk::app::fonts::install)
-        .allow_missing_glyphs()
-        .with_max_steps(64) // scrolling to a selection animates
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app)
+    window(EditorApp::with_settings(settings(lang), &[]))
 }
 
 fn document<'h>(harness: &'h Harness<'_, EditorApp>) -> &'h Document {
@@ -46,14 +40,8 @@ fn article_count(harness: &Harness<'_, EditorApp>) -> usize {
     document(harness).split.articles.len()
 }
 
-fn press(harness: &mut Harness<'_, EditorApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
 fn click_line(harness: &mut Harness<'_, EditorApp>, text: &str) {
-    harness.get_by_label_contains(text).click();
-    harness.run();
+    click(harness, text);
 }
 
 /// The block role at a 1-based line of the first page.
@@ -237,15 +225,7 @@ fn quitting_with_unsaved_changes_asks_first() {
     harness.run();
     click_line(&mut harness, "城市更新进行时");
     press(&mut harness, Modifiers::ALT, Key::X);
-    harness.event(egui::Event::WindowFocused(true));
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run();
+    request_close(&mut harness);
     harness.get_by_label("Quit without saving?");
     harness.get_by_label("Cancel").click();
     harness.run();
@@ -262,14 +242,7 @@ fn saving_with_ctrl_s_writes_the_document_and_reopening_restores_it() {
         &page,
     )
     .unwrap();
-    let settings = Settings { lang: Lang::En, theme: Theme::Light, recent: Vec::new() };
-    let app = EditorApp::with_settings(settings, std::slice::from_ref(&page));
-    let mut harness = Harness::builder()
-        .with_size((1280.0, 800.0))
-        .with_context_setup(copydesk::app::fonts::install)
-        .allow_missing_glyphs()
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    let mut harness = window(EditorApp::with_settings(settings(Lang::En), std::slice::from_ref(&page)));
     harness.run();
     click_line(&mut harness, "城市更新进行时");
     press(&mut harness, Modifiers::ALT, Key::X);

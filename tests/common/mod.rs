@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses a different part
 
 pub mod truth;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,48 @@
+//! Driving the window headless (egui_kittest), as both window test files do.
+
+use copydesk::app::{EditorApp, Lang, Settings, Theme};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Settings for a test: the language given, a light theme, nothing recent.
+pub fn settings(lang: Lang) -> Settings {
+    Settings { lang, theme: Theme::Light, recent: Vec::new() }
+}
+
+/// A window of 1280×800 around `app`, with the window's own fonts; where
+/// the machine has no Chinese font the tests still check the model,
+/// drawing boxes instead of failing.
+pub fn window(app: EditorApp) -> Harness<'static, EditorApp> {
+    Harness::builder()
+        .with_size((1280.0, 800.0))
+        .with_context_setup(copydesk::app::fonts::install)
+        .allow_missing_glyphs()
+        .with_max_steps(64) // scrolling to a selection animates
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app)
+}
+
+/// Presses `key` with `modifiers` and lets the window settle.
+pub fn press(harness: &mut Harness<'_, EditorApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// Clicks the widget whose label contains `label` and lets the window settle.
+pub fn click(harness: &mut Harness<'_, EditorApp>, label: &str) {
+    harness.get_by_label_contains(label).click();
+    harness.run();
+}
+
+/// Asks the window to close, as its close button does.
+pub fn request_close(harness: &mut Harness<'_, EditorApp>) {
+    harness.event(egui::Event::WindowFocused(true));
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
