@@ -287,3 +287,34 @@ fn closing_while_typing_asks_first() {
     request_close(&mut harness);
     harness.get_by_label("Quit without saving?");
 }
+
+#[test]
+fn recovering_never_replaces_unsaved_work_of_this_session() {
+    let (dir, page) = workspace();
+    let folder = RecoveryFolder::new(dir.path().join("recovery"));
+    // A crashed session's work.
+    let crashed = folder.start_session().unwrap();
+    let document = copydesk::edit::Document::propose(
+        copydesk::load::load_path(&page, &copydesk::load::LoadOptions::default()).unwrap(),
+    );
+    let title = "crashed".to_owned();
+    crashed
+        .write(&copydesk::recovery::Snapshot { document, title, document_path: None, document_stamp: None })
+        .unwrap();
+    let orphan_file = crashed.path().to_owned();
+    drop(crashed);
+
+    let mut harness =
+        window(EditorApp::with_settings(settings(), std::slice::from_ref(&page)).with_recovery(folder));
+    harness.run();
+    click(&mut harness, "Decide later");
+    click(&mut harness, "城市更新进行时");
+    press(&mut harness, Modifiers::ALT, Key::X);
+    harness.state_mut().look_for_recovery(true);
+    harness.run();
+    harness.get_by_label("Recover").click();
+    harness.run();
+    harness.get_by_label_contains("Save the work you have open first");
+    assert!(harness.state().editor.has_unsaved_work(), "this session's work is still there");
+    assert!(orphan_file.exists(), "and the other work is still on offer");
+}

@@ -154,6 +154,7 @@ words! {
     OpenUnsavedBody => "Your changes to this edition are not saved. Open the other file anyway and lose them?", "本期的修改尚未保存。仍要打开其他文件并放弃这些修改吗？";
     OpenAnyway => "Open and lose changes", "打开并放弃修改";
     RecoverMenu => "Recover unsaved work…", "恢复未保存的工作…";
+    SaveBeforeRecovering => "Save the work you have open first; the unsaved work stays on offer (File ▸ Recover unsaved work…).", "请先保存当前的工作；未保存的工作会保留（文件 ▸ 恢复未保存的工作…）。";
     NothingToRecover => "There is no unsaved work from earlier sessions", "没有以前未保存的工作";
     NeverSaved => "never saved", "从未保存";
     Written => "written", "写于";

@@ -47,6 +47,11 @@ impl EditorApp {
         let Some(offer) = &mut self.offer else { return };
         let Some(choice) = offer.show(ctx, lang) else { return };
         match choice {
+            OfferChoice::Recover(_) if self.editor.has_unsaved_work() && self.read_only.is_none() => {
+                // Recovering replaces the session: never over work of its own.
+                self.offer = None;
+                self.error = Some(Word::SaveBeforeRecovering.get(lang).to_owned());
+            }
             OfferChoice::Recover(index) if index < offer.orphans.len() => {
                 let orphan = offer.orphans.remove(index);
                 // The others stay on disk for later.
