@@ -57,7 +57,7 @@ impl EditorApp {
         };
         self.settings.remember(std::slice::from_ref(&path));
         self.error = None;
-        let stamp = DiskStamp::read(&path).ok().flatten();
+        let stamp = restored.stamp.clone();
         let Some(document) = restored.document else {
             self.read_only = Some(ReadOnly::new(path, restored.saved, restored.problems));
             return;
@@ -315,6 +315,12 @@ impl EditorApp {
             Some(true) => {
                 if let Some(paths) = self.pending_open.take() {
                     self.open(paths);
+                    if self.read_only.is_some() {
+                        // Opened read-only over the old session: its work is
+                        // the work the editor chose to lose.
+                        self.editor.drafts.clear();
+                        self.editor.history.mark_saved();
+                    }
                 }
             }
             Some(false) => self.pending_open = None,

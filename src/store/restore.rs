@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::format::{FORMAT, SavedDocument, VERSION};
+use super::stamp::DiskStamp;
 use super::{MAX_DOCUMENT_BYTES, StoreError};
 use crate::edit::{Correction, Document};
 use crate::load::{LoadOptions, load_path};
@@ -55,6 +56,9 @@ pub struct Restored {
     pub document: Option<Document>,
     /// Why not, page by page.
     pub problems: Vec<SourceProblem>,
+    /// What the document file was as it was read, for the changed-on-disk
+    /// check (`None` when the work came from elsewhere: a recovery file).
+    pub stamp: Option<DiskStamp>,
 }
 
 /// Reads and checks the document at `path` without touching its sources.
@@ -98,8 +102,11 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<SavedDocument, StoreErro
 /// the document's folder), checks each page's SHA-256, and rebuilds the
 /// editable document when every source matches.
 pub fn open(path: &Path) -> Result<Restored, StoreError> {
-    let saved = parse(path)?;
-    rebuild_from(saved, &super::save::folder_of(path), path)
+    let bytes = read_bounded(path, MAX_DOCUMENT_BYTES)?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let stamp = DiskStamp::of_bytes(&bytes, modified);
+    let saved = parse_bytes(&bytes, path)?;
+    Ok(Restored { stamp: Some(stamp), ..rebuild_from(saved, &super::save::folder_of(path), path)? })
 }
 
 /// Rebuilds the editable document from `saved` (read from `origin`, which
@@ -115,7 +122,7 @@ pub fn rebuild_from(saved: SavedDocument, folder: &Path, origin: &Path) -> Resul
     } else {
         None
     };
-    Ok(Restored { saved, document, problems })
+    Ok(Restored { saved, document, problems, stamp: None })
 }
 
 fn find_sources(saved: &SavedDocument, folder: &Path) -> (Vec<Page>, Vec<SourceProblem>) {
