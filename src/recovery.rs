@@ -189,21 +189,12 @@ pub fn read(path: &Path) -> Result<RecoveryFile, StoreError> {
 
 /// Checks `bytes` as a recovery file read from `path` (which errors name).
 pub fn parse(bytes: &[u8], path: &Path) -> Result<RecoveryFile, StoreError> {
-    let damaged = |reason: String| StoreError::Damaged { path: path.to_owned(), reason };
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| damaged(e.to_string()))?;
-    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
-        return Err(damaged(format!("no \"format\": \"{FORMAT}\" field")));
-    }
-    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
-    if version > u64::from(VERSION) {
-        let found = u32::try_from(version).unwrap_or(u32::MAX);
-        return Err(StoreError::NewerVersion { path: path.to_owned(), found, known: VERSION });
-    }
-    let document = value.get("document").cloned().unwrap_or_default();
-    // The inner document gets the same checks as a saved one.
-    let inner = serde_json::to_vec(&document).map_err(|e| damaged(e.to_string()))?;
-    store::parse_bytes(&inner, path)?;
-    serde_json::from_value(value).map_err(|e| damaged(e.to_string()))
+    let value = store::json_of(bytes, path)?;
+    store::check_header(&value, path, FORMAT, VERSION)?;
+    // The work inside gets the same checks as a saved document.
+    let document = value.get("document").unwrap_or(&serde_json::Value::Null);
+    store::check_header(document, path, store::FORMAT, store::VERSION)?;
+    serde_json::from_value(value).map_err(|e| store::damaged(path, e.to_string()))
 }
 
 /// This process's recovery file.

@@ -85,17 +85,38 @@ pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, StoreErro
 
 /// Checks `bytes` as a saved document read from `path` (which errors name).
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<SavedDocument, StoreError> {
-    let damaged = |reason: String| StoreError::Damaged { path: path.to_owned(), reason };
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| damaged(e.to_string()))?;
-    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
-        return Err(damaged("no \"format\": \"copydesk\" field".to_owned()));
+    let value = json_of(bytes, path)?;
+    check_header(&value, path, FORMAT, VERSION)?;
+    serde_json::from_value(value).map_err(|e| damaged(path, e.to_string()))
+}
+
+/// `bytes` as JSON, or why the file at `path` is not JSON.
+pub(crate) fn json_of(bytes: &[u8], path: &Path) -> Result<serde_json::Value, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| damaged(path, e.to_string()))
+}
+
+/// Checks that `value` (read from `path`) says it is `format`, in a version
+/// this program knows (`known` or older).
+pub(crate) fn check_header(
+    value: &serde_json::Value,
+    path: &Path,
+    format: &str,
+    known: u32,
+) -> Result<(), StoreError> {
+    if value.get("format").and_then(serde_json::Value::as_str) != Some(format) {
+        return Err(damaged(path, format!("no \"format\": \"{format}\" field")));
     }
     let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
-    if version > u64::from(VERSION) {
+    if version > u64::from(known) {
         let found = u32::try_from(version).unwrap_or(u32::MAX);
-        return Err(StoreError::NewerVersion { path: path.to_owned(), found, known: VERSION });
+        return Err(StoreError::NewerVersion { path: path.to_owned(), found, known });
     }
-    serde_json::from_value(value).map_err(|e| damaged(e.to_string()))
+    Ok(())
+}
+
+/// The file at `path` is damaged, because of `reason`.
+pub(crate) fn damaged(path: &Path, reason: String) -> StoreError {
+    StoreError::Damaged { path: path.to_owned(), reason }
 }
 
 /// Opens the document at `path`: reads it, finds its sources (relative to

@@ -36,21 +36,14 @@ impl DiskStamp {
 
     /// The stamp of the file at `path` now, or `None` when there is no file.
     pub fn read(path: &Path) -> Result<Option<Self>, StoreError> {
-        let io = |cause| StoreError::Io { action: "read", path: path.to_owned(), cause };
-        let metadata = match std::fs::metadata(path) {
-            Ok(metadata) => metadata,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(cause) => return Err(io(cause)),
+        let bytes = match super::read_bounded(path, MAX_DOCUMENT_BYTES) {
+            Err(StoreError::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(None);
+            }
+            other => other?,
         };
-        if metadata.len() > MAX_DOCUMENT_BYTES {
-            return Err(StoreError::TooLarge {
-                path: path.to_owned(),
-                size: metadata.len(),
-                limit: MAX_DOCUMENT_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
-        Ok(Some(Self::of_bytes(&bytes, metadata.modified().ok())))
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        Ok(Some(Self::of_bytes(&bytes, modified)))
     }
 
     /// True when `other` holds different content (the time alone does not
