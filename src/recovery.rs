@@ -232,6 +232,12 @@ impl Drop for Session {
     }
 }
 
+/// Deletes a recovery file and its session's lock file.
+fn discard_files(recovery: &Path, lock: &Path) -> Result<(), StoreError> {
+    remove_if_present(recovery)?;
+    remove_if_present(lock)
+}
+
 fn remove_if_present(path: &Path) -> Result<(), StoreError> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -261,8 +267,7 @@ impl Orphan {
     /// Deletes the recovery file: the editor recovered the work elsewhere
     /// or does not want it.
     pub fn discard(self) -> Result<(), StoreError> {
-        remove_if_present(&self.path)?;
-        remove_if_present(&self.lock_path)
+        discard_files(&self.path, &self.lock_path)
     }
 }
 
@@ -280,8 +285,7 @@ pub struct DamagedRecovery {
 impl DamagedRecovery {
     /// Deletes it.
     pub fn discard(self) -> Result<(), StoreError> {
-        remove_if_present(&self.path)?;
-        remove_if_present(&self.lock_path)
+        discard_files(&self.path, &self.lock_path)
     }
 }
 

@@ -34,13 +34,8 @@ impl EditorApp {
         }
         match open_edition(&paths, lang) {
             Ok(editor) => {
-                self.editor = editor;
-                self.doc_path = None;
-                self.doc_stamp = None;
-                self.doc_lock = None;
-                self.read_only = None;
+                self.replace_session(editor, None, None, None);
                 self.settings.remember(&paths);
-                self.missing_font = None;
                 self.error = None;
             }
             Err(e) => self.error = Some(format!("{}: {e}", Word::CouldNotOpen.get(lang))),
@@ -90,8 +85,21 @@ impl EditorApp {
         stamp: Option<DiskStamp>,
         lock: Option<HeldLock>,
     ) {
-        self.editor = Editor::new(document, display_name(&path), self.settings.lang);
-        self.doc_path = Some(path);
+        let editor = Editor::new(document, display_name(&path), self.settings.lang);
+        self.replace_session(editor, Some(path), stamp, lock);
+    }
+
+    /// Makes `editor` the session, on the document at `path` (if saved),
+    /// forgetting everything about the one before.
+    fn replace_session(
+        &mut self,
+        editor: Editor,
+        path: Option<PathBuf>,
+        stamp: Option<DiskStamp>,
+        lock: Option<HeldLock>,
+    ) {
+        self.editor = editor;
+        self.doc_path = path;
         self.doc_stamp = stamp;
         self.doc_lock = lock;
         self.read_only = None;
@@ -242,13 +250,9 @@ impl EditorApp {
                 None
             }
         });
-        self.editor = Editor::new(document, file.title.clone(), lang);
-        self.editor.history.mark_detached();
-        self.doc_path = file.document_path.clone();
-        self.doc_stamp = file.document_stamp.clone();
-        self.doc_lock = lock;
-        self.read_only = None;
-        self.missing_font = None;
+        let mut editor = Editor::new(document, file.title.clone(), lang);
+        editor.history.mark_detached();
+        self.replace_session(editor, file.document_path.clone(), file.document_stamp.clone(), lock);
         self.editor.message = Some(Word::Recovered.get(lang).to_owned());
         // The old file goes only once the work is safe in this session's.
         if self.write_recovery_now()
