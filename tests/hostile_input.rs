@@ -4,36 +4,32 @@
 //! hostile values), files over the size limits, and absurd nesting. Each
 //! must return a value or an error naming the file, never panic; what a
 //! loader accepts must be usable by the editor. (`cargo fuzz` runs the
-//! same loaders for much longer; see `fuzz/`.)
+//! same loaders for much longer; see `fuzz/`, whose helper for using an
+//! opened document like the window does is shared with this file.)
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 mod common;
+#[allow(dead_code)] // the fuzz targets' parsing entry point is not used here
+#[path = "../fuzz/fuzz_targets/common.rs"]
+mod fuzz_common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use copydesk::app::settings;
-use copydesk::edit::{Document, History, commands, render_article, set_block_text};
+use copydesk::edit::{Document, set_block_text};
 use copydesk::load::{LoadOptions, load_bytes, load_path};
-use copydesk::model::Edition;
 use copydesk::recovery::{self, Snapshot};
 use copydesk::store::{self, SavedArticle};
 use proptest::prelude::*;
 use serde_json::Value;
 
-const SAMPLE: &str = "yongkang-daily-2022-11-07-p1.txt";
-
-fn sample_edition() -> &'static Edition {
-    static EDITION: OnceLock<Edition> = OnceLock::new();
-    EDITION.get_or_init(|| load_path(&common::fixture(SAMPLE), &LoadOptions::default()).unwrap())
-}
-
 /// A real saved document with corrections, and a recovery file of it.
 fn real_files() -> &'static (Vec<u8>, Vec<u8>) {
     static FILES: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
     FILES.get_or_init(|| {
-        let mut document = Document::propose(sample_edition().clone());
+        let mut document = Document::propose(fuzz_common::sample().clone());
         let index =
             document.split.blocks.iter().position(|b| b.role == copydesk::model::Role::Headline).unwrap();
         let edit = set_block_text(&document, index, "新的标题").unwrap();
@@ -42,28 +38,6 @@ fn real_files() -> &'static (Vec<u8>, Vec<u8>) {
         let snapshot = Snapshot { document, title: "p1".into(), document_path: None, document_stamp: None };
         (saved, snapshot.to_json().into_bytes())
     })
-}
-
-/// What the window does with a document it opened: every article composed,
-/// the document described for saving, edits made and all undone.
-fn use_like_the_editor(mut document: Document) {
-    for &id in &document.split.articles {
-        let _ = render_article(&document, id);
-        let _ = document.split.spans(id, &document.edition);
-    }
-    let _ = store::describe(&document, Path::new("."));
-    let before = document.clone();
-    let mut history = History::default();
-    for line in (0..document.edition.pages[0].line_count()).step_by(9) {
-        if let Some(edit) = commands::start_article_at(&document, 0, line) {
-            history.apply(&mut document, edit, "new article");
-        }
-        if let Some(edit) = commands::set_noise(&document, 0, line..line + 1, true) {
-            history.apply(&mut document, edit, "noise");
-        }
-    }
-    while history.undo(&mut document).is_some() {}
-    assert!(document == before, "undo restores what was opened");
 }
 
 /// One damaging change to a file.
@@ -186,8 +160,8 @@ proptest! {
         let bytes = mutate(&real_files().0, &mutations);
         match store::parse_bytes(&bytes, path) {
             Err(e) => prop_assert!(e.to_string().contains("damaged.copydesk.json"), "{e}"),
-            Ok(saved) => match store::rebuild(&saved, sample_edition().clone()) {
-                Ok(document) => use_like_the_editor(document),
+            Ok(saved) => match store::rebuild(&saved, fuzz_common::sample().clone()) {
+                Ok(mut document) => fuzz_common::exercise(&mut document),
                 Err(reason) => prop_assert!(!reason.is_empty()),
             },
         }
@@ -200,8 +174,8 @@ proptest! {
         match recovery::parse(&bytes, path) {
             Err(e) => prop_assert!(e.to_string().contains("session.recovery.json"), "{e}"),
             Ok(file) => {
-                if let Ok(document) = store::rebuild(&file.document, sample_edition().clone()) {
-                    use_like_the_editor(document);
+                if let Ok(mut document) = store::rebuild(&file.document, fuzz_common::sample().clone()) {
+                    fuzz_common::exercise(&mut document);
                 }
             }
         }
@@ -226,10 +200,10 @@ proptest! {
 
     #[test]
     fn a_mutated_page_loads_or_is_refused(mutations in prop::collection::vec(mutation(), 1..6)) {
-        let page = std::fs::read(common::fixture(SAMPLE)).unwrap();
+        let page = std::fs::read(common::fixture(common::SAMPLE)).unwrap();
         let bytes = mutate(&page, &mutations);
         if let Ok(edition) = load_bytes(Path::new("p.txt"), &bytes, &LoadOptions::default()) {
-            use_like_the_editor(Document::propose(edition));
+            fuzz_common::exercise(&mut Document::propose(edition));
         }
     }
 
@@ -294,6 +268,6 @@ fn a_document_that_breaks_the_split_rules_is_refused_with_the_reason() {
     value["blocks"].as_array_mut().unwrap().swap(3, 4);
     let saved =
         store::parse_bytes(&serde_json::to_vec(&value).unwrap(), Path::new("x.copydesk.json")).unwrap();
-    let reason = store::rebuild(&saved, sample_edition().clone()).unwrap_err();
+    let reason = store::rebuild(&saved, fuzz_common::sample().clone()).unwrap_err();
     assert!(reason.contains("out of order"), "{reason}");
 }

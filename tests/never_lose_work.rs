@@ -7,13 +7,14 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
 
 use common::window::{click, press, request_close, window};
+use common::{SAMPLE, workspace};
 use copydesk::app::{EditorApp, Lang};
 use copydesk::edit::render_article;
 use copydesk::model::Role;
@@ -25,19 +26,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 const CHILD_ENV: &str = "COPYDESK_SESSION_CHILD";
-const PAGE: &str = "yongkang-daily-2022-11-07-p1.txt";
 const NEW_HEADLINE: &str = "一鼓作气 确保完成目标任务";
 
 fn settings() -> copydesk::app::Settings {
     common::window::settings(Lang::En)
-}
-
-/// A folder with a copy of the sample page.
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join(PAGE);
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(PAGE), &page).unwrap();
-    (dir, page)
 }
 
 /// Marks the rubric line as noise, then types a new headline into the
@@ -59,7 +51,7 @@ fn work_on(harness: &mut Harness<'_, EditorApp>) {
 #[test]
 fn editing_session_child() {
     let Some(dir) = std::env::var_os(CHILD_ENV).map(PathBuf::from) else { return };
-    let app = EditorApp::with_settings(settings(), &[dir.join(PAGE)])
+    let app = EditorApp::with_settings(settings(), &[dir.join(SAMPLE)])
         .with_recovery(RecoveryFolder::new(dir.join("recovery")));
     let mut harness = window(app);
     harness.run();

@@ -6,23 +6,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{copydesk, fixture};
+use common::{SAMPLE, copydesk, workspace};
 use copydesk::edit::{Document, commands, render_article, set_block_text};
 use copydesk::load::{LoadOptions, load_path};
 use copydesk::store;
 use serde_json::Value;
-
-const SAMPLE: &str = "yongkang-daily-2022-11-07-p1.txt";
-
-/// A folder holding a copy of the sample page, and the page's path in it.
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join(SAMPLE);
-    std::fs::copy(fixture(SAMPLE), &page).unwrap();
-    (dir, page)
-}
 
 fn block_containing(document: &Document, text: &str) -> usize {
     document

@@ -1,5 +1,6 @@
-//! What the document fuzz targets share: the sample page as the source,
-//! and what the window does with a document it opened.
+//! What the document fuzz targets share (and `tests/hostile_input.rs`,
+//! which includes this file): the sample page as the source, and what the
+//! window does with a document it opened.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -29,9 +30,13 @@ pub fn open_and_use(bytes: &[u8]) {
     exercise(&mut document);
 }
 
-fn exercise(document: &mut Document) {
+/// What the window does with a document it opened: every article
+/// composed, the document described for saving, edits made and all undone
+/// (which must restore it exactly).
+pub fn exercise(document: &mut Document) {
     for &id in &document.split.articles {
         let _ = render_article(document, id);
+        let _ = document.split.spans(id, &document.edition);
     }
     let _ = store::describe(document, Path::new("."));
     let before = document.clone();

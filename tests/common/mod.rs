@@ -21,6 +21,18 @@ pub fn fixture(name: &str) -> PathBuf {
     fixtures().join(name)
 }
 
+/// The sample page: the front page of a Chinese city daily.
+pub const SAMPLE: &str = "yongkang-daily-2022-11-07-p1.txt";
+
+/// A temporary folder holding a copy of the sample page, and the page's
+/// path in it (the folder goes when the first value is dropped).
+pub fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let page = dir.path().join(SAMPLE);
+    std::fs::copy(fixture(SAMPLE), &page).expect("the sample copied");
+    (dir, page)
+}
+
 /// The `copydesk` binary, ready to run.
 pub fn copydesk() -> Command {
     Command::cargo_bin("copydesk").expect("the copydesk binary is built for tests")
