@@ -285,3 +285,42 @@ fn a_tampered_correction_fails_verification() {
     let (ok, out, _) = run(&[os("verify"), doc.as_os_str()]);
     assert!(!ok, "{out}");
 }
+
+/// Text typed at the very end of a headline: saved by the window of an
+/// earlier version as an insertion just past the block, it was dropped by
+/// `diff` and every export. Both forms must come out everywhere.
+#[test]
+fn text_added_at_the_end_of_a_field_reaches_diff_and_exports() {
+    let (dir, page) = workspace();
+    let mut document = Document::propose(load_path(&page, &LoadOptions::default()).unwrap());
+    let first = document.split.articles[0];
+    let headline = document
+        .split
+        .blocks
+        .iter()
+        .position(|b| b.article == Some(first) && b.role == copydesk::model::Role::Headline)
+        .unwrap();
+    let title = render_article(&document, first).headline.unwrap();
+    document.apply(set_block_text(&document, headline, &format!("{title}（新）")).unwrap());
+    // The form an earlier version wrote: an empty insertion at the end of the last paragraph.
+    let last = document.split.blocks.iter().rposition(|b| b.article == Some(first)).unwrap();
+    let end = document.split.blocks[last].range.end;
+    document.apply(copydesk::edit::Edit::Corrections {
+        removed: vec![],
+        inserted: vec![copydesk::edit::Correction { page: 0, range: end..end, text: "（完）".into() }],
+    });
+    let doc = dir.path().join("ends.copydesk.json");
+    store::save(&document, &doc).unwrap();
+
+    let (ok, out, err) = run(&[os("diff"), doc.as_os_str(), os("--colour"), os("never")]);
+    assert!(ok, "{err}");
+    assert!(out.contains("{+（新）+}") && out.contains("{+（完）+}"), "{out}");
+    let plain = dir.path().join("edition.json");
+    let (ok, _, err) =
+        run(&[os("export"), doc.as_os_str(), os("--format"), os("json"), os("--out"), plain.as_os_str()]);
+    assert!(ok, "{err}");
+    let plain: Value = serde_json::from_str(&std::fs::read_to_string(&plain).unwrap()).unwrap();
+    assert_eq!(plain[0]["headline"], format!("{title}（新）"));
+    let body = plain[0]["paragraphs"].as_array().unwrap();
+    assert!(body.last().unwrap().as_str().unwrap().ends_with("（完）"), "{body:?}");
+}

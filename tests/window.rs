@@ -279,3 +279,62 @@ fn saving_with_ctrl_s_writes_the_document_and_reopening_restores_it() {
     assert!(harness.state().editor.document == behind, "nothing is edited behind a read-only document");
     assert!(harness.query_by_label("Save the document").is_none(), "nor saved");
 }
+
+/// A page copied into a fresh folder, so a test may save beside it.
+fn page_in_temp_dir() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p1.txt");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/yongkang-daily-2022-11-07-p1.txt"),
+        &page,
+    )
+    .unwrap();
+    (dir, page)
+}
+
+/// Saves under the name the Save dialog suggests.
+fn save_as_suggested(harness: &mut Harness<'_, EditorApp>) {
+    press(harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Save").click();
+    harness.run();
+}
+
+#[test]
+fn a_new_edit_after_undoing_past_the_save_is_unsaved_work() {
+    let (_dir, page) = page_in_temp_dir();
+    let mut harness = window(EditorApp::with_settings(settings(Lang::En), std::slice::from_ref(&page)));
+    harness.run();
+    click_line(&mut harness, "城市更新进行时");
+    press(&mut harness, Modifiers::ALT, Key::X);
+    save_as_suggested(&mut harness);
+    assert!(!harness.state().editor.has_unsaved_work());
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    click_line(&mut harness, "南苑区块城中村改造签约工作");
+    press(&mut harness, Modifiers::ALT, Key::X);
+    assert!(harness.state().editor.has_unsaved_work(), "the work on screen is not what was saved");
+    harness.get_by_label_contains("unsaved");
+    request_close(&mut harness);
+    harness.get_by_label("Quit without saving?");
+}
+
+#[test]
+fn text_typed_at_the_end_of_a_headline_is_kept() {
+    let mut harness = harness(Lang::En);
+    harness.run();
+    let first = document(&harness).split.articles[0];
+    let before = render_article(document(&harness), first).headline.unwrap();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Headline").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::End);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Headline").type_text("!");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let after = render_article(document(&harness), first).headline.unwrap();
+    assert_eq!(after, format!("{before}!"));
+    assert!(harness.state().editor.drafts.is_empty(), "nothing left waiting to be committed");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(render_article(document(&harness), first).headline.unwrap(), before);
+    assert!(!harness.state().editor.has_unsaved_work());
+}

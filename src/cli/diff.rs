@@ -61,16 +61,24 @@ pub fn run(doc: &Path, colour: Colour, out: &mut impl std::io::Write) -> anyhow:
     Ok(true)
 }
 
+/// `source` against `corrected` on one line, changed runs marked whole
+/// (`[-old-]{+new+}`, or colours on a terminal).
 fn diff_line(source: &str, corrected: &str, coloured: bool) -> String {
     let mut line = String::new();
-    for change in TextDiff::from_chars(source, corrected).iter_all_changes() {
-        let value = change.value();
-        match (change.tag(), coloured) {
-            (ChangeTag::Equal, _) => line.push_str(value),
-            (ChangeTag::Delete, true) => line.push_str(&format!("\x1b[31;9m{value}\x1b[0m")),
-            (ChangeTag::Insert, true) => line.push_str(&format!("\x1b[32;4m{value}\x1b[0m")),
-            (ChangeTag::Delete, false) => line.push_str(&format!("[-{value}-]")),
-            (ChangeTag::Insert, false) => line.push_str(&format!("{{+{value}+}}")),
+    let diff = TextDiff::from_chars(source, corrected);
+    let mut changes = diff.iter_all_changes().peekable();
+    while let Some(first) = changes.next() {
+        let tag = first.tag();
+        let mut run = first.value().to_owned();
+        while let Some(next) = changes.next_if(|c| c.tag() == tag) {
+            run.push_str(next.value());
+        }
+        match (tag, coloured) {
+            (ChangeTag::Equal, _) => line.push_str(&run),
+            (ChangeTag::Delete, true) => line.push_str(&format!("\x1b[31;9m{run}\x1b[0m")),
+            (ChangeTag::Insert, true) => line.push_str(&format!("\x1b[32;4m{run}\x1b[0m")),
+            (ChangeTag::Delete, false) => line.push_str(&format!("[-{run}-]")),
+            (ChangeTag::Insert, false) => line.push_str(&format!("{{+{run}+}}")),
         }
     }
     line

@@ -306,7 +306,7 @@ fn articles_after(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::{History, render_article, set_block_text};
+    use crate::edit::{Correction, Edit, History, render_article, set_block_text};
     use crate::model::{Edition, Page, PageSource};
 
     fn document(text: &str) -> Document {
@@ -412,6 +412,36 @@ mod tests {
         let at = PAGE.find("会议要求").unwrap();
         doc.apply(split_at(&doc, joined, at).unwrap());
         assert_eq!(render_article(&doc, article).paragraphs.len(), 3);
+    }
+
+    /// Typing at the very end of a field (a missing final 。, the commonest
+    /// correction) must show in that field, in every rendering of it.
+    #[test]
+    fn text_typed_at_the_end_of_a_block_stays_in_it() {
+        let mut doc = document(PAGE);
+        let article = doc.split.articles[0];
+        let headline = doc.split.blocks.iter().position(|b| b.role == Role::Headline).unwrap();
+        doc.apply(set_block_text(&doc, headline, "会议召开了").unwrap());
+        assert_eq!(render_article(&doc, article).headline.as_deref(), Some("会议召开了"));
+        let last = doc.split.blocks.iter().rposition(|b| b.role == Role::Body).unwrap();
+        doc.apply(set_block_text(&doc, last, "会议要求,要见实效。要快。").unwrap());
+        assert_eq!(render_article(&doc, article).paragraphs[2], "会议要求,要见实效。要快。");
+        assert_eq!(set_block_text(&doc, last, "会议要求,要见实效。要快。"), None, "nothing left to commit");
+    }
+
+    /// Documents saved before end insertions were anchored inside their
+    /// block hold an empty insertion just past the block's last byte; it
+    /// still belongs to that block.
+    #[test]
+    fn an_insertion_just_past_a_block_shows_in_that_block() {
+        let mut doc = document(PAGE);
+        let article = doc.split.articles[0];
+        let end = PAGE.find('\n').unwrap();
+        let legacy = Correction { page: 0, range: end..end, text: "了".into() };
+        doc.apply(Edit::Corrections { removed: vec![], inserted: vec![legacy] });
+        assert_eq!(render_article(&doc, article).headline.as_deref(), Some("会议召开了"));
+        let joined: String = render_article(&doc, article).paragraphs.concat();
+        assert!(!joined.contains('了'), "shown once: {joined}");
     }
 
     #[test]

@@ -94,8 +94,13 @@ pub fn touching<'c>(
 /// skipped.
 pub fn corrected(page_text: &str, page: usize, range: Range<usize>, corrections: &[Correction]) -> Mapped {
     let mut out = Mapped::default();
-    let mut applicable: Vec<&Correction> = touching(corrections, page, &range).collect();
+    let owns_end = ends_a_line(page_text, range.end);
+    let at_end =
+        |c: &&Correction| owns_end && c.page == page && c.range.is_empty() && c.range.start == range.end;
+    let mut applicable: Vec<&Correction> =
+        touching(corrections, page, &range).chain(corrections.iter().filter(at_end)).collect();
     applicable.sort_by_key(|c| (c.range.start, c.range.end));
+    applicable.dedup();
     let mut at = range.start;
     // Skip what a correction begun before this range replaced.
     for c in &applicable {
@@ -103,10 +108,7 @@ pub fn corrected(page_text: &str, page: usize, range: Range<usize>, corrections:
             at = at.max(c.range.end);
         }
     }
-    for c in applicable
-        .iter()
-        .filter(|c| c.range.start >= range.start && c.range.start < range.end.max(range.start + 1))
-    {
+    for c in applicable.iter().filter(|c| starts_in(c, &range, owns_end)) {
         if c.range.start < at {
             continue; // overlapping corrections are never stored; be safe
         }
@@ -120,6 +122,20 @@ pub fn corrected(page_text: &str, page: usize, range: Range<usize>, corrections:
         push_source(&mut out, page_text, at..range.end);
     }
     out
+}
+
+/// True when correction `c` is shown by the block over `range`: it starts
+/// inside the range, or it is an insertion just past the range's end where
+/// the line ends, so no other block can start there. (Documents saved
+/// before end insertions were anchored inside their block hold these.)
+fn starts_in(c: &Correction, range: &Range<usize>, owns_end: bool) -> bool {
+    let inside = c.range.start >= range.start && c.range.start < range.end.max(range.start + 1);
+    inside || (owns_end && c.range.is_empty() && c.range.start == range.end)
+}
+
+/// True when offset `at` of `text` is a line's end or the text's end.
+fn ends_a_line(text: &str, at: usize) -> bool {
+    matches!(text.as_bytes().get(at), None | Some(b'\n' | b'\r'))
 }
 
 fn push_source(out: &mut Mapped, page_text: &str, range: Range<usize>) {

@@ -26,7 +26,7 @@ mod render;
 mod text_edit;
 
 pub use correction::{Correction, Mapped, Origin};
-pub use history::History;
+pub use history::{History, Revision};
 pub use render::{render_article, render_block};
 pub use text_edit::set_block_text;
 

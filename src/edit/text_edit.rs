@@ -61,6 +61,13 @@ fn changed_regions(old: &[char], new: &[char], origins: &[Origin]) -> Vec<(Range
             continue;
         }
         let (mut o, mut n) = (op.old_range(), op.new_range());
+        // Text added after the block's last character is anchored as a
+        // replacement of that character, so the correction starts inside
+        // this block and no neighbour that begins where it ends can claim it.
+        if o.is_empty() && o.start == old.len() && o.start > 0 {
+            o.start -= 1;
+            n.start -= 1;
+        }
         // Widen over whole corrections on either side.
         while o.start > 0 && is_corrected_run(origins, o.start - 1, o.start) {
             o.start -= 1;
