@@ -57,7 +57,7 @@ pub fn compose_with(split: &Split, id: ArticleId, mut text_of: impl FnMut(&Block
             Role::Byline => bylines.push(text),
             Role::Body => article.paragraphs.push(text),
             Role::Caption => article.captions.push(text),
-            Role::Noise => {}
+            Role::Noise | Role::Advertisement => {}
         }
     }
     article.byline = if bylines.is_empty() {

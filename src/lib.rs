@@ -22,6 +22,7 @@ pub mod app;
 pub mod cli;
 pub mod compose;
 pub mod edit;
+pub mod eval;
 pub mod load;
 pub mod model;
 pub mod recovery;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::compose::{ArticleText, compose};
 use crate::model::{Edition, Role, Span, Split};
+use crate::segment::Proposal;
 
 /// Version of this JSON shape.
 pub const VERSION: u32 = 1;
@@ -23,6 +24,9 @@ pub struct SplitReport {
     pub articles: Vec<ArticleReport>,
     /// Runs of noise lines.
     pub noise: Vec<NoiseReport>,
+    /// Runs of advertisement lines (set aside like noise, never an article).
+    #[serde(default)]
+    pub advertisements: Vec<NoiseReport>,
 }
 
 /// The pages read.
@@ -61,6 +65,10 @@ pub struct ArticleReport {
     pub text: ArticleText,
     /// Its blocks in source order.
     pub blocks: Vec<BlockReport>,
+    /// How sure the proposal is that the article starts where it does (the
+    /// model's probability, 0 to 1); null when no model proposed it.
+    #[serde(default)]
+    pub confidence: Option<f32>,
 }
 
 /// One block of an article.
@@ -96,6 +104,23 @@ pub struct NoiseReport {
 }
 
 impl SplitReport {
+    /// Describes a proposal for `edition`, with its confidences.
+    pub fn of_proposal(edition: &Edition, proposal: &Proposal) -> Self {
+        let mut report = Self::new(edition, &proposal.split);
+        for (article, &id) in report.articles.iter_mut().zip(&proposal.split.articles) {
+            let first = proposal
+                .split
+                .blocks_of(id)
+                .next()
+                .map(|b| (b.page, edition.pages[b.page].lines_of(&b.range).start));
+            article.confidence = first.and_then(|(page, line)| {
+                let found = proposal.boundaries.iter().find(|b| b.page == page && b.line == line)?;
+                Some((found.confidence * 1000.0).round() / 1000.0)
+            });
+        }
+        report
+    }
+
     /// Describes `split` of `edition`.
     pub fn new(edition: &Edition, split: &Split) -> Self {
         let pages = edition
@@ -130,19 +155,32 @@ impl SplitReport {
                         }
                     })
                     .collect();
-                ArticleReport { id: id.to_string(), spans: split.spans(id, edition), text, blocks }
+                ArticleReport {
+                    id: id.to_string(),
+                    spans: split.spans(id, edition),
+                    text,
+                    blocks,
+                    confidence: None,
+                }
             })
             .collect();
-        Self { version: VERSION, source: SourceReport { pages }, articles, noise: noise_runs(edition, split) }
+        Self {
+            version: VERSION,
+            source: SourceReport { pages },
+            articles,
+            noise: set_aside_runs(edition, split, Role::Noise),
+            advertisements: set_aside_runs(edition, split, Role::Advertisement),
+        }
     }
 }
 
-/// Noise blocks merged wherever no article block lies between them.
-fn noise_runs(edition: &Edition, split: &Split) -> Vec<NoiseReport> {
+/// Blocks set aside as `role` merged wherever no other block lies between
+/// them.
+fn set_aside_runs(edition: &Edition, split: &Split, role: Role) -> Vec<NoiseReport> {
     let mut runs: Vec<NoiseReport> = Vec::new();
     let mut previous_was_noise = false;
     for block in &split.blocks {
-        if block.article.is_some() {
+        if block.role != role {
             previous_was_noise = false;
             continue;
         }

@@ -89,7 +89,7 @@ fn check(doc: &Document) -> Result<(), TestCaseError> {
     }
     for block in &doc.split.blocks {
         prop_assert!(block.range.start < block.range.end, "empty block {:?}", block);
-        prop_assert_eq!(block.article.is_none(), block.role == Role::Noise);
+        prop_assert_eq!(block.article.is_none(), block.role.is_set_aside());
         if let Some(a) = block.article {
             prop_assert!(doc.split.articles.contains(&a), "block of unlisted article {}", a);
         }

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 use copydesk::load::{LoadOptions, load_path};
-use copydesk::model::{Edition, Role};
+use copydesk::model::Edition;
 use copydesk::segment;
 use proptest::prelude::*;
 
@@ -66,7 +66,7 @@ proptest! {
         }
         for block in &split.blocks {
             prop_assert!(block.range.start < block.range.end && block.range.end <= page.text.len());
-            prop_assert_eq!(block.article.is_none(), block.role == Role::Noise);
+            prop_assert_eq!(block.article.is_none(), block.role.is_set_aside());
             for line in page.lines_of(&block.range) {
                 let owner = block.article.map(|a| a.0);
                 if !owners[line].contains(&owner) {

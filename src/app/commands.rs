@@ -53,8 +53,15 @@ pub enum Command {
 }
 
 /// The roles a block can be given from the Role menu, in order.
-pub const ROLES: [Role; 6] =
-    [Role::Kicker, Role::Headline, Role::Subheadline, Role::Byline, Role::Body, Role::Caption];
+pub const ROLES: [Role; 7] = [
+    Role::Kicker,
+    Role::Headline,
+    Role::Subheadline,
+    Role::Byline,
+    Role::Body,
+    Role::Caption,
+    Role::Advertisement,
+];
 
 impl Command {
     /// Commands that change the split, in menu order.
@@ -147,7 +154,7 @@ impl Command {
             Command::MarkNoise => key(alt, Key::X),
             Command::UnmarkNoise => key(alt_shift, Key::X),
             Command::SetRole(role) => {
-                let digit = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6];
+                let digit = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7];
                 key(alt, digit[ROLES.iter().position(|&r| r == role)?])
             }
             Command::SwapKickerHeadline => key(alt, Key::S),
@@ -179,6 +186,7 @@ pub fn role_word(role: Role) -> Word {
         Role::Byline => Word::Byline,
         Role::Body => Word::Body,
         Role::Caption => Word::Caption,
+        Role::Advertisement => Word::Advertisement,
     }
 }
 

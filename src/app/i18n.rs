@@ -91,6 +91,7 @@ words! {
     Byline => "Byline", "作者";
     Body => "Body", "正文";
     Caption => "Caption", "图片说明";
+    Advertisement => "Advertisement", "广告";
     Noise => "Noise", "噪声";
     Source => "Source", "原文";
     Articles => "Articles", "稿件";

@@ -102,7 +102,7 @@ fn row(
         let tag = owner.map_or("", |o| role_word(o.role).get(lang));
         ui.add_sized(vec2(44.0, row_height), egui::Label::new(RichText::new(tag).small().weak()));
         let mut rich = RichText::new(text);
-        if owner.is_some_and(|o| o.role == Role::Noise) {
+        if owner.is_some_and(|o| o.role.is_set_aside()) {
             rich = rich.weak();
         } else if owner.is_some_and(|o| matches!(o.role, Role::Headline | Role::Kicker | Role::Subheadline)) {
             rich = rich.strong();

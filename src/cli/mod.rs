@@ -3,8 +3,10 @@
 //! only parses and dispatches.
 
 mod diff;
+mod eval;
 mod export;
 mod split;
+mod train;
 mod verify;
 
 use std::path::PathBuf;
@@ -41,6 +43,9 @@ pub enum Command {
         /// Read the pages in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le…).
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
+        /// Propose with this model file (from `copydesk train`) instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
         /// Write the proposal as a new document (*.copydesk.json) instead of printing it.
         #[arg(long, value_name = "DOC")]
         out: Option<PathBuf>,
@@ -75,17 +80,105 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Score the proposed split against truth files (NAME.truth.json beside NAME.txt).
+    Eval {
+        /// Truth files, or folders searched for them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Propose with this model file instead of the built-in one.
+        #[arg(long, value_name = "FILE", conflicts_with = "leave_one_paper_out")]
+        model: Option<PathBuf>,
+        /// Score each paper with a model trained on all the other papers' pages
+        /// (a truth file's "paper", else its page's name, tells papers apart).
+        #[arg(long)]
+        leave_one_paper_out: bool,
+        /// Like --leave-one-paper-out, but with the papers dealt into this many groups
+        /// (faster; still no page is scored by a model that saw its paper).
+        #[arg(long, value_name = "K", conflicts_with_all = ["model", "leave_one_paper_out"])]
+        paper_folds: Option<usize>,
+        /// How to train.
+        #[command(flatten)]
+        training: TrainingArgs,
+    },
+    /// Learn a split model from truth files and from documents editors corrected.
+    Train {
+        /// Truth files, folders of them, and *.copydesk.json documents.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the model file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Start from the built-in model (or --model) and stay near it: adapts it to
+        /// a newsroom's own paper from a few corrected issues.
+        #[arg(long)]
+        adapt: bool,
+        /// The model to adapt (with --adapt) instead of the built-in one.
+        #[arg(long, value_name = "FILE", requires = "adapt")]
+        model: Option<PathBuf>,
+        /// How to train.
+        #[command(flatten)]
+        training: TrainingArgs,
+    },
+}
+
+/// How to train a model.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TrainingArgs {
+    /// Passes over the training pages.
+    #[arg(long, default_value_t = crate::segment::Training::default().epochs)]
+    epochs: usize,
+    /// Strength of the L2 penalty.
+    #[arg(long, default_value_t = crate::segment::Training::default().l2)]
+    l2: f64,
+    /// Seed of the order pages are read in.
+    #[arg(long, default_value_t = crate::segment::Training::default().seed)]
+    seed: u64,
+    /// Learn nothing from the words of Latin lines.
+    #[arg(long)]
+    no_word_features: bool,
+}
+
+impl TrainingArgs {
+    fn settings(&self) -> crate::segment::Training {
+        crate::segment::Training {
+            epochs: self.epochs,
+            l2: self.l2,
+            seed: self.seed,
+            words: !self.no_word_features,
+            ..Default::default()
+        }
+    }
 }
 
 /// Runs a headless subcommand, writing to `out`. `Ok(false)` means the
 /// command ran but found problems (verify), for a non-zero exit status.
 pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<bool> {
     match command {
-        Command::Split { paths, encoding, out: doc, force } => {
-            split::run(&paths, encoding.as_deref(), doc.as_deref(), force, out)
+        Command::Split { paths, encoding, model, out: doc, force } => {
+            split::run(&paths, encoding.as_deref(), model.as_deref(), doc.as_deref(), force, out)
         }
         Command::Verify { doc } => verify::run(&doc, out),
         Command::Diff { doc, colour } => diff::run(&doc, colour, out),
         Command::Export { doc, format, out: target, force } => export::run(&doc, format, &target, force, out),
+        Command::Eval { paths, json, model, leave_one_paper_out, paper_folds, training } => {
+            let how = match (model, leave_one_paper_out, paper_folds) {
+                (_, _, Some(k)) => eval::Proposer::PaperFolds(training.settings(), k),
+                (_, true, None) => eval::Proposer::LeaveOnePaperOut(training.settings()),
+                (Some(path), false, None) => eval::Proposer::Model(crate::store::read_model(&path)?),
+                (None, false, None) => eval::Proposer::Builtin,
+            };
+            eval::run(&paths, &how, json, out)
+        }
+        Command::Train { paths, out: target, adapt, model, training } => {
+            let base = match (adapt, model) {
+                (false, _) => None,
+                (true, Some(path)) => Some(crate::store::read_model(&path)?),
+                (true, None) => Some(crate::segment::Model::builtin().clone()),
+            };
+            train::run(train::TrainArgs { paths, out: target, base, settings: training.settings() }, out)
+        }
     }
 }

@@ -15,6 +15,7 @@ use crate::segment;
 pub fn run(
     paths: &[PathBuf],
     encoding: Option<&str>,
+    model: Option<&Path>,
     doc: Option<&Path>,
     force: bool,
     out: &mut impl std::io::Write,
@@ -23,18 +24,22 @@ pub fn run(
         Some(label) => LoadOptions::with_encoding_label(label)?,
         None => LoadOptions::default(),
     };
+    let model = match model {
+        Some(path) => store::read_model(path)?,
+        None => segment::Model::builtin().clone(),
+    };
     let edition = load_paths(paths, &options)?;
     if let Some(doc) = doc {
         if !force && doc.exists() {
             return Err(store::StoreError::Exists { path: doc.to_owned() }.into());
         }
-        let document = Document::propose(edition);
+        let document = Document::propose_with(edition, &model);
         store::save(&document, doc)?;
         writeln!(out, "wrote {} ({} articles)", doc.display(), document.split.articles.len())?;
         return Ok(true);
     }
-    let split = segment::propose(&edition);
-    serde_json::to_writer_pretty(&mut *out, &SplitReport::new(&edition, &split))?;
+    let proposal = segment::propose_with(&edition, &model);
+    serde_json::to_writer_pretty(&mut *out, &SplitReport::of_proposal(&edition, &proposal))?;
     writeln!(out)?;
     Ok(true)
 }

@@ -88,7 +88,7 @@ pub fn move_boundary(document: &Document, article: ArticleId, up: bool) -> Optio
         }
         let lines = filled_lines(document, previous);
         let last_line = *lines.last()?;
-        let role = if previous.role == Role::Noise { Role::Body } else { previous.role };
+        let role = if previous.role.is_set_aside() { Role::Body } else { previous.role };
         let taken = |b: Block| Block { article: Some(article), role, cue: Cue::Editor, ..b };
         let inserted = if lines.len() > 1 {
             let (kept, moved) = split_block(previous, line_start(document, previous.page, last_line));
@@ -117,6 +117,14 @@ pub fn move_boundary(document: &Document, article: ArticleId, up: bool) -> Optio
 /// brings noise among them back into the article before them (or after
 /// them, or a new one) as body text.
 pub fn set_noise(document: &Document, page: usize, lines: Range<usize>, noise: bool) -> Option<Edit> {
+    set_aside(document, page, lines, noise.then_some(Role::Noise))
+}
+
+/// Sets lines `lines` of page `page` aside as `aside` (noise or an
+/// advertisement), or with `None` brings what was set aside among them back
+/// into the article before them (or after them, or a new one) as body text.
+pub fn set_aside(document: &Document, page: usize, lines: Range<usize>, aside: Option<Role>) -> Option<Edit> {
+    debug_assert!(aside.is_none_or(Role::is_set_aside), "only noise and advertisements are set aside");
     let page_lines = &document.edition.pages.get(page)?.lines;
     if lines.is_empty() || lines.end > page_lines.len() {
         return None;
@@ -126,24 +134,32 @@ pub fn set_noise(document: &Document, page: usize, lines: Range<usize>, noise: b
         return None; // blank lines belong to nothing
     }
     let blocks = &document.split.blocks;
+    // Blocks whose role the edit changes.
+    let changes = |b: &Block| match aside {
+        Some(role) => b.role != role,
+        None => b.role.is_set_aside(),
+    };
     let touched: Vec<usize> = (0..blocks.len())
         .filter(|&i| {
             blocks[i].page == page && blocks[i].range.start < span.end && span.start < blocks[i].range.end
         })
-        .filter(|&i| (blocks[i].role == Role::Noise) != noise)
+        .filter(|&i| changes(&blocks[i]))
         .collect();
     let (&first, &last) = (touched.first()?, touched.last()?);
     let mut new_articles = Vec::new();
-    let home = if noise { None } else { Some(neighbour_article(document, first, last, &mut new_articles)) };
+    let home = match aside {
+        Some(_) => None,
+        None => Some(neighbour_article(document, first, last, &mut new_articles)),
+    };
     let mut inserted = Vec::new();
     for block in &blocks[first..=last] {
-        if (block.role == Role::Noise) == noise || block.page != page {
+        if !changes(block) || block.page != page {
             inserted.push(block.clone());
             continue;
         }
         let (before, inside, after) = carve(block, &span);
         inserted.extend(before);
-        let role = if noise { Role::Noise } else { Role::Body };
+        let role = aside.unwrap_or(Role::Body);
         inserted.push(Block { article: home, role, cue: Cue::Editor, ..inside });
         inserted.extend(after);
     }
@@ -155,16 +171,18 @@ pub fn set_noise(document: &Document, page: usize, lines: Range<usize>, noise: b
     Some(Edit::Batch(edits))
 }
 
-/// Gives block `index` the role `role` (noise takes it out of its article).
+/// Gives block `index` the role `role` (noise and advertisement take it
+/// out of its article).
 pub fn set_role(document: &Document, index: usize, role: Role) -> Option<Edit> {
     let block = document.split.blocks.get(index)?;
     if block.role == role {
         return None;
     }
-    if role == Role::Noise || block.role == Role::Noise {
+    if role.is_set_aside() || block.role.is_set_aside() {
         let lines = document.edition.pages[block.page].lines_of(&block.range);
-        let noise_edit = set_noise(document, block.page, lines, role == Role::Noise)?;
-        if role == Role::Noise || role == Role::Body {
+        let aside = role.is_set_aside().then_some(role);
+        let noise_edit = set_aside(document, block.page, lines, aside)?;
+        if role.is_set_aside() || role == Role::Body {
             return Some(noise_edit);
         }
         // Brought back with a role other than body: a second step on the result.
@@ -307,13 +325,29 @@ fn articles_after(
 mod tests {
     use super::*;
     use crate::edit::{Correction, Edit, History, render_article, set_block_text};
-    use crate::model::{Edition, Page, PageSource};
+    use crate::model::{Edition, Page, PageSource, Split};
 
+    /// A one-article document: the first line its headline, every other
+    /// non-blank line a paragraph. Built by hand, so that these tests
+    /// check the commands, not the proposal.
     fn document(text: &str) -> Document {
         let source =
             PageSource { path: "p1.txt".into(), form_feed_page: None, byte_range: 0..text.len() as u64 };
         let page = Page::new("p1.txt".into(), source, "UTF-8", String::new(), text.to_owned());
-        Document::propose(Edition { pages: vec![page] })
+        let id = ArticleId(1);
+        let blocks = (0..page.line_count())
+            .filter(|&n| !page.line(n).trim().is_empty())
+            .enumerate()
+            .map(|(k, n)| Block {
+                page: 0,
+                range: page.lines.content(n),
+                role: if k == 0 { Role::Headline } else { Role::Body },
+                cue: Cue::Editor,
+                article: Some(id),
+            })
+            .collect();
+        let split = Split { blocks, articles: vec![id] };
+        Document { edition: Edition { pages: vec![page] }, split, corrections: Vec::new() }
     }
 
     const PAGE: &str =

@@ -79,7 +79,12 @@ impl Document {
     /// A document holding the segmenter's proposal for `edition` and no
     /// corrections yet.
     pub fn propose(edition: Edition) -> Self {
-        let split = segment::propose(&edition);
+        Self::propose_with(edition, segment::Model::builtin())
+    }
+
+    /// A document holding `model`'s proposal for `edition`.
+    pub fn propose_with(edition: Edition, model: &segment::Model) -> Self {
+        let split = segment::propose_with(&edition, model).split;
         Self { edition, split, corrections: Vec::new() }
     }
 
@@ -108,6 +113,31 @@ impl Document {
                 Edit::Batch(inverses)
             }
         }
+    }
+
+    /// Each page with its split as training reads it: an editor's
+    /// corrected split is truth for the model (`copydesk train DOC…`).
+    pub fn labelled(&self) -> Vec<segment::Labelled<'_>> {
+        let number: std::collections::HashMap<ArticleId, usize> =
+            self.split.articles.iter().enumerate().map(|(n, &id)| (id, n)).collect();
+        self.edition
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(index, page)| {
+                let mut seen = std::collections::HashSet::new();
+                let mut lines = Vec::new();
+                for block in self.split.blocks.iter().filter(|b| b.page == index) {
+                    let owner = block.article.and_then(|a| number.get(&a).copied());
+                    for line in page.lines_of(&block.range) {
+                        if !page.line(line).trim().is_empty() && seen.insert(line) {
+                            lines.push((line, owner, block.role));
+                        }
+                    }
+                }
+                segment::Labelled { page, lines, weight: 1.0 }
+            })
+            .collect()
     }
 
     /// An article id no article has used in this document.

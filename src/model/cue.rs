@@ -43,6 +43,13 @@ pub enum Cue {
     Continuation,
     /// A numbered heading inside an article ("一、", "(二)").
     Crosshead,
+    /// A line closing an article: a dateline or the writer in brackets at
+    /// the end ((新华社北京3月5日电)), an editor's sign-off (——编者), (完).
+    Closing,
+    /// Prices, telephone numbers and the words of selling.
+    Advertisement,
+    /// The line's shape against its column and its neighbours.
+    Layout,
     /// Set by the editor.
     Editor,
 }
@@ -72,6 +79,9 @@ impl Cue {
             Cue::Dateline => "paragraph opening with a dateline",
             Cue::Continuation => "text resuming an article interrupted by another item",
             Cue::Crosshead => "numbered heading inside an article",
+            Cue::Closing => "line closing an article: dateline or writer at the end, editor's sign-off, (完)",
+            Cue::Advertisement => "advertisement: prices, telephone numbers, words of selling",
+            Cue::Layout => "the line's shape against its column and its neighbours",
             Cue::Editor => "set by the editor",
         }
     }

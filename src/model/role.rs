@@ -25,12 +25,16 @@ pub enum Role {
     Body,
     /// Text under a photo (图为…, `Photo by`).
     Caption,
+    /// An advertisement or paid notice: set aside like noise, shown in the
+    /// source but never part of an article.
+    Advertisement,
 }
 
 impl Role {
     /// All roles, in the order menus list them.
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::Noise,
+        Role::Advertisement,
         Role::Kicker,
         Role::Headline,
         Role::Subheadline,
@@ -49,7 +53,14 @@ impl Role {
             Role::Byline => "byline",
             Role::Body => "body",
             Role::Caption => "caption",
+            Role::Advertisement => "advertisement",
         }
+    }
+
+    /// True for the roles that belong to no article (noise and
+    /// advertisements): a block has an article exactly when this is false.
+    pub fn is_set_aside(self) -> bool {
+        matches!(self, Role::Noise | Role::Advertisement)
     }
 }
 

@@ -1,20 +1,23 @@
 //! Proposes how each page divides into blocks and articles.
 //!
-//! The proposal is made page by page in five steps, each in its own module:
+//! The proposal is learned, not hand-tuned. For each page:
 //!
-//! 1. [`layout`] measures every line: width against the local column,
-//!    script, closing punctuation; and tells hard-wrapped pages (one line per
-//!    column line) from pages with one paragraph per line.
-//! 2. [`classify`] gives each line a kind (title, byline, caption, text or
-//!    noise) from the [`cues`] and its neighbours: masthead zone, debris runs,
-//!    contents boxes.
-//! 3. [`pieces`] rejoins text lines into paragraphs where a column or a
-//!    page break cut them, and splits off signatures.
-//! 4. [`titles`] assigns kicker, headline, subheadline and rubric roles within
-//!    each run of title lines.
-//! 5. [`assemble`] groups everything into articles: a title group opens one,
-//!    a dateline opens one, text resuming mid-sentence continues an earlier
-//!    one.
+//! 1. [`layout`] measures every line: width against its column, script,
+//!    closing punctuation, indent, dateline; and tells hard-wrapped pages
+//!    from pages with one paragraph per line.
+//! 2. [`features`] turns each line and its neighbours into indicator
+//!    features: the newspaper conventions of [`cues`] (bylines, datelines,
+//!    closing lines, mastheads, advertisements…) and the line's shape.
+//! 3. [`Model`], a linear-chain CRF learned from pages with known truth
+//!    ([`learn`]), tags every line with a role and whether it opens an
+//!    article, goes on with one, or resumes one another item interrupted;
+//!    Viterbi picks the best tags and forward-backward gives each proposed
+//!    boundary its confidence.
+//! 4. [`decode`] turns the tags into blocks and articles: title lines of
+//!    one role run on into one block, text lines rejoin into paragraphs,
+//!    signatures split off, resumed text goes back to its article.
+//!
+//! Every block keeps the cue that weighed most for its role ([`explain`]).
 //!
 //! ```
 //! use copydesk::{load, segment};
@@ -22,37 +25,124 @@
 //! # let path = dir.path().join("p1.txt");
 //! # std::fs::write(&path, "会议召开\n\n本报讯(记者 张三) 昨天,会议召开。\n").unwrap();
 //! let edition = load::load_path(&path, &Default::default())?;
-//! let split = segment::propose(&edition);
-//! assert_eq!(split.articles.len(), 1);
+//! let proposal = segment::propose_with(&edition, segment::Model::builtin());
+//! assert_eq!(proposal.split.articles.len(), 1);
+//! assert!(proposal.boundaries.iter().all(|b| (0.0..=1.0).contains(&b.confidence)));
 //! # Ok::<(), copydesk::load::LoadError>(())
 //! ```
 
-mod assemble;
-mod classify;
 pub mod cues;
+mod decode;
+mod explain;
+mod features;
 mod layout;
-mod pieces;
-mod titles;
+pub mod learn;
+mod model;
+mod tags;
+
+pub use explain::Reason;
+pub use features::PageFeatures;
+pub use learn::{Example, Labelled, Training, train};
+pub use model::{Model, ModelError};
+pub use tags::Tag;
 
 use crate::model::{ArticleId, Edition, Split};
 
-/// Proposes a split of every page of the edition.
+/// A proposed split, with how sure the model is of each boundary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// Blocks and articles.
+    pub split: Split,
+    /// Every non-blank line where an article may start, with the
+    /// probability that one does: all the proposed starts, and the lines
+    /// where the model hesitated.
+    pub boundaries: Vec<Boundary>,
+}
+
+/// A line where an article may start.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Boundary {
+    /// Page index (from 0).
+    pub page: usize,
+    /// Line index on the page (from 0).
+    pub line: usize,
+    /// The probability that an article starts on this line.
+    pub confidence: f32,
+    /// True when the proposal starts one here.
+    pub proposed: bool,
+}
+
+impl Boundary {
+    /// How doubtful the decision at this line is: 1 where the model was
+    /// torn in two, 0 where it was sure either way.
+    pub fn doubt(&self) -> f32 {
+        1.0 - (2.0 * self.confidence - 1.0).abs()
+    }
+}
+
+/// Lines whose chance of opening an article is below this are not listed
+/// as possible boundaries unless proposed.
+const LISTED_FROM: f32 = 0.02;
+
+/// Proposes a split of every page of the edition with the built-in model.
 ///
 /// Articles never cross pages in a proposal; an editor joins jumps by hand.
 pub fn propose(edition: &Edition) -> Split {
-    let mut split = Split::default();
+    propose_with(edition, Model::builtin()).split
+}
+
+/// Proposes a split of every page with `model`, with its confidences.
+pub fn propose_with(edition: &Edition, model: &Model) -> Proposal {
+    let mut proposal = Proposal { split: Split::default(), boundaries: Vec::new() };
     let mut next_id = 1u32;
     for (page_index, page) in edition.pages.iter().enumerate() {
         let layout = layout::measure(page);
-        let kinds = classify::classify(&layout);
-        let pieces = pieces::build(&layout, &kinds);
-        let page_split = assemble::assemble(page_index, &layout, &pieces, &mut || {
+        let features = features::extract(&layout);
+        let emissions = model.emissions(&features);
+        let tags = model.viterbi(&emissions);
+        let marginals = model.marginals(&emissions);
+        let cues: Vec<_> = tags
+            .iter()
+            .enumerate()
+            .map(|(k, &tag)| explain::cue(model, &features, &emissions[k], k, tag))
+            .collect();
+        let page_split = decode::decode(page_index, &layout, &features.lines, &tags, &cues, &mut || {
             let id = ArticleId(next_id);
             next_id += 1;
             id
         });
-        split.blocks.extend(page_split.blocks);
-        split.articles.extend(page_split.articles);
+        for (k, (&line, &tag)) in features.lines.iter().zip(&tags).enumerate() {
+            let confidence: f32 =
+                Tag::ALL.iter().filter(|t| t.opens()).map(|t| marginals[k][t.index()]).sum();
+            let proposed = tag.opens();
+            if proposed || confidence >= LISTED_FROM {
+                proposal.boundaries.push(Boundary {
+                    page: page_index,
+                    line,
+                    confidence: confidence.clamp(0.0, 1.0),
+                    proposed,
+                });
+            }
+        }
+        proposal.split.blocks.extend(page_split.blocks);
+        proposal.split.articles.extend(page_split.articles);
     }
-    split
+    proposal
+}
+
+/// Why line `line` of page `page` got its tag: the tag and the `top`
+/// features that weighed most for it.
+pub fn explain(
+    edition: &Edition,
+    model: &Model,
+    page: usize,
+    line: usize,
+    top: usize,
+) -> Option<(Tag, Vec<Reason>)> {
+    let layout = layout::measure(edition.pages.get(page)?);
+    let features = features::extract(&layout);
+    let k = features.lines.iter().position(|&i| i == line)?;
+    let emissions = model.emissions(&features);
+    let tag = *model.viterbi(&emissions).get(k)?;
+    Some((tag, explain::reasons(model, &features, &emissions[k], k, tag, top)))
 }

@@ -49,6 +49,14 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// A split model file that cannot be used.
+    #[error("cannot use \"{}\" as a split model: {reason}", path.display())]
+    Model {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: crate::segment::ModelError,
+    },
     /// The document changed on disk since this session read or wrote it.
     #[error("\"{}\" changed on disk since you opened or last saved it (someone else, or another program, saved it); it was not overwritten", path.display())]
     ChangedOnDisk {

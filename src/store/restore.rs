@@ -238,8 +238,8 @@ fn check_split(split: &Split) -> Result<(), String> {
         }
     }
     for block in &split.blocks {
-        match (block.role == crate::model::Role::Noise, block.article) {
-            (true, Some(id)) => return Err(format!("a noise block belongs to article {id}")),
+        match (block.role.is_set_aside(), block.article) {
+            (true, Some(id)) => return Err(format!("a {} block belongs to article {id}", block.role)),
             (false, None) => return Err(format!("a {} block belongs to no article", block.role)),
             (false, Some(id)) if !listed.contains(&id) => {
                 return Err(format!("a block belongs to article {id}, which is not listed"));

@@ -2,8 +2,10 @@
 //! file per family. Each is a pure function of one line (or paragraph) of
 //! text; [`super`] weighs them together with the line's context.
 
+pub mod advertisement;
 pub mod byline;
 pub mod caption;
+pub mod closing;
 pub mod dateline;
 pub mod debris;
 pub mod furniture;

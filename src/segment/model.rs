@@ -1,0 +1,409 @@
+//! The line model: a linear-chain conditional random field over the
+//! [`Tag`]s of a page's non-blank lines.
+//!
+//! Each line's score for a tag is the sum of the weights of its features
+//! (its own and its neighbours', see [`super::features`]); a transition
+//! weight for each pair of tags says what may follow what. The best tag
+//! sequence is found by Viterbi; forward-backward gives each line's
+//! marginal probabilities, from which every proposed boundary gets its
+//! confidence.
+//!
+//! Weights are learned by [`super::learn`] and stored in a small binary
+//! file (`assets/model/split.model`, read in a few microseconds):
+//!
+//! | bytes | what |
+//! |---|---|
+//! | 8 | `CDSKSPLT` |
+//! | 4 | format version (1), little-endian |
+//! | 8 | feature schema hash ([`super::features::schema_hash`]) |
+//! | 4, 4 | tag count, feature count |
+//! | 4 + n | length and UTF-8 text of a JSON note: what it was trained on |
+//! | 4 × features × tags | emission weights, feature by feature |
+//! | 4 × (tags + 1) × tags | transition weights, the last row from the page's top |
+
+#![allow(clippy::needless_range_loop)] // tag-indexed arrays read clearest by index
+use std::sync::LazyLock;
+
+use super::features::{
+    BASE_COUNT, DOMAINS, FEATURE_COUNT, OFFSETS_READ, PageFeatures, edge_index, feature_index, schema_hash,
+    word_index,
+};
+use super::tags::Tag;
+
+const T: usize = Tag::COUNT;
+const MAGIC: &[u8; 8] = b"CDSKSPLT";
+const VERSION: u32 = 1;
+
+/// Transition weight of a pair that can never occur.
+const IMPOSSIBLE: f32 = -1.0e9;
+
+/// Why a model file cannot be used.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a model file, or a damaged one.
+    #[error("not a Copydesk split model: {0}")]
+    Format(String),
+    /// Made for another version of the features.
+    #[error(
+        "the model was trained for another version of Copydesk's features (schema {found:016x}, this version uses {expected:016x}); train it again with `copydesk train`"
+    )]
+    Schema {
+        /// The file's schema hash.
+        found: u64,
+        /// This build's.
+        expected: u64,
+    },
+}
+
+/// Learned weights of the line model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Emission weights, `FEATURE_COUNT × T`.
+    pub(super) weights: Vec<f32>,
+    /// Transition weights, `(T + 1) × T`; row `T` is from the page's top.
+    pub(super) transitions: Vec<f32>,
+    /// What the model was trained on (JSON text).
+    pub note: String,
+    /// Emission weights with the shared and per-script copies folded
+    /// together, per script: `[domain - 1][slot][base][tag]`.
+    folded: [Vec<f32>; 2],
+}
+
+static BUILTIN: LazyLock<Model> = LazyLock::new(|| {
+    Model::from_bytes(include_bytes!("../../assets/model/split.model")).unwrap_or_else(|_| Model::untrained())
+});
+
+impl Model {
+    /// The model shipped with Copydesk (`assets/model/split.model`).
+    pub fn builtin() -> &'static Model {
+        &BUILTIN
+    }
+
+    /// A model with every weight zero, but for the impossible transitions.
+    pub fn untrained() -> Self {
+        Self::from_parts(vec![0.0; FEATURE_COUNT * T], vec![0.0; (T + 1) * T], String::from("{}"))
+    }
+
+    /// A model from its weights (transitions are masked to what may follow
+    /// what).
+    pub(super) fn from_parts(weights: Vec<f32>, mut transitions: Vec<f32>, note: String) -> Self {
+        mask(&mut transitions);
+        let mut model = Self { weights, transitions, note, folded: [Vec::new(), Vec::new()] };
+        model.fold();
+        model
+    }
+
+    fn fold(&mut self) {
+        for domain in 1..DOMAINS {
+            let mut table = vec![0.0f32; OFFSETS_READ.len() * BASE_COUNT * T];
+            for slot in 0..OFFSETS_READ.len() {
+                for base in 0..BASE_COUNT as u16 {
+                    let shared = feature_index(slot, 0, base) * T;
+                    let own = feature_index(slot, domain, base) * T;
+                    let out = (slot * BASE_COUNT + base as usize) * T;
+                    for t in 0..T {
+                        table[out + t] = self.weights[shared + t] + self.weights[own + t];
+                    }
+                }
+            }
+            self.folded[domain - 1] = table;
+        }
+    }
+
+    /// Reads a model file's bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let mut reader = Reader { bytes, at: 0 };
+        if reader.take(8)? != MAGIC {
+            return Err(ModelError::Format("it does not start with CDSKSPLT".into()));
+        }
+        let version = reader.u32()?;
+        if version != VERSION {
+            return Err(ModelError::Format(format!(
+                "format version {version}, this Copydesk reads {VERSION}"
+            )));
+        }
+        let found = reader.u64()?;
+        let expected = schema_hash();
+        if found != expected {
+            return Err(ModelError::Schema { found, expected });
+        }
+        let (tags, features) = (reader.u32()? as usize, reader.u32()? as usize);
+        if tags != T || features != FEATURE_COUNT {
+            return Err(ModelError::Format(format!(
+                "{tags} tags and {features} features, expected {T} and {FEATURE_COUNT}"
+            )));
+        }
+        let note_len = reader.u32()? as usize;
+        let note = String::from_utf8(reader.take(note_len)?.to_vec())
+            .map_err(|_| ModelError::Format("its note is not UTF-8".into()))?;
+        let weights = reader.f32s(FEATURE_COUNT * T)?;
+        let transitions = reader.f32s((T + 1) * T)?;
+        if reader.at != bytes.len() {
+            return Err(ModelError::Format(format!(
+                "{} bytes left over at the end",
+                bytes.len() - reader.at
+            )));
+        }
+        if weights.iter().chain(&transitions).any(|w| !w.is_finite()) {
+            return Err(ModelError::Format("a weight is not a finite number".into()));
+        }
+        Ok(Self::from_parts(weights, transitions, note))
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out =
+            Vec::with_capacity(40 + self.note.len() + 4 * (self.weights.len() + self.transitions.len()));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&schema_hash().to_le_bytes());
+        out.extend_from_slice(&(T as u32).to_le_bytes());
+        out.extend_from_slice(&(FEATURE_COUNT as u32).to_le_bytes());
+        out.extend_from_slice(&(self.note.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.note.as_bytes());
+        for w in self.weights.iter().copied().chain(self.unmasked_transitions()) {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// The transition weights with the impossible ones at zero, as stored.
+    pub(super) fn unmasked_transitions(&self) -> Vec<f32> {
+        self.transitions.iter().map(|&w| if w <= IMPOSSIBLE { 0.0 } else { w }).collect()
+    }
+
+    /// Each line's score for each tag: `lines × T`.
+    pub fn emissions(&self, page: &PageFeatures) -> Vec<[f32; T]> {
+        let n = page.base.len();
+        let table = &self.folded[page.domain.clamp(1, 2) - 1];
+        let mut out = vec![[0.0f32; T]; n];
+        for (k, row) in out.iter_mut().enumerate() {
+            for (slot, &offset) in OFFSETS_READ.iter().enumerate() {
+                let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) else {
+                    add(row, &self.weights[edge_index(slot) * T..][..T]);
+                    continue;
+                };
+                for &base in &page.base[j] {
+                    add(row, &table[(slot * BASE_COUNT + base as usize) * T..][..T]);
+                }
+            }
+            for &bucket in &page.words[k] {
+                add(row, &self.weights[word_index(bucket) * T..][..T]);
+            }
+        }
+        out
+    }
+
+    /// Transition weight from `from` (`None`: the page's top) to `to`.
+    pub fn transition(&self, from: Option<usize>, to: usize) -> f32 {
+        self.transitions[from.unwrap_or(T) * T + to]
+    }
+
+    /// The best tag sequence for `emissions`.
+    pub fn viterbi(&self, emissions: &[[f32; T]]) -> Vec<Tag> {
+        let n = emissions.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut score = [0.0f32; T];
+        for t in 0..T {
+            score[t] = emissions[0][t] + self.transition(None, t);
+        }
+        let mut back = vec![[0u8; T]; n];
+        for k in 1..n {
+            let mut next = [0.0f32; T];
+            for t in 0..T {
+                let (mut best, mut from) = (f32::NEG_INFINITY, 0);
+                for s in 0..T {
+                    let v = score[s] + self.transition(Some(s), t);
+                    if v > best {
+                        (best, from) = (v, s);
+                    }
+                }
+                next[t] = best + emissions[k][t];
+                back[k][t] = from as u8;
+            }
+            score = next;
+        }
+        let mut tag = (0..T).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
+        let mut tags = vec![Tag::Body; n];
+        for k in (0..n).rev() {
+            tags[k] = Tag::from_index(tag);
+            tag = back[k][tag] as usize;
+        }
+        tags
+    }
+
+    /// Each line's marginal probability of each tag (forward-backward).
+    pub fn marginals(&self, emissions: &[[f32; T]]) -> Vec<[f32; T]> {
+        let lattice = Lattice::new(&self.transitions, emissions);
+        (0..emissions.len()).map(|k| lattice.marginal(k)).collect()
+    }
+}
+
+/// Sets the transitions that can never occur to a weight no score
+/// overcomes.
+pub(super) fn mask(transitions: &mut [f32]) {
+    for from in 0..=T {
+        let previous = (from < T).then(|| Tag::from_index(from));
+        for to in 0..T {
+            if !Tag::from_index(to).may_follow(previous) {
+                transitions[from * T + to] = IMPOSSIBLE;
+            }
+        }
+    }
+}
+
+fn add(row: &mut [f32; T], weights: &[f32]) {
+    for (r, w) in row.iter_mut().zip(weights) {
+        *r += w;
+    }
+}
+
+/// Forward and backward passes in scaled probability space: each step is
+/// normalised, so no logarithms are needed and nothing underflows.
+pub(super) struct Lattice {
+    pub(super) alpha: Vec<[f64; T]>,
+    pub(super) beta: Vec<[f64; T]>,
+    /// `exp` of each emission, shifted by the line's maximum.
+    pub(super) potentials: Vec<[f64; T]>,
+    /// `exp` of the transitions, `(T + 1) × T`.
+    pub(super) moves: Vec<f64>,
+    /// Scaling factors of the forward pass.
+    pub(super) scales: Vec<f64>,
+}
+
+impl Lattice {
+    pub(super) fn new(transitions: &[f32], emissions: &[[f32; T]]) -> Self {
+        let n = emissions.len();
+        let moves: Vec<f64> = transitions.iter().map(|&w| f64::from(w).exp()).collect();
+        let potentials: Vec<[f64; T]> = emissions
+            .iter()
+            .map(|row| {
+                let top = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                row.map(|e| f64::from(e - top).exp())
+            })
+            .collect();
+        let mut alpha = vec![[0.0f64; T]; n];
+        let mut scales = vec![1.0f64; n];
+        for k in 0..n {
+            for t in 0..T {
+                let into = if k == 0 {
+                    moves[T * T + t]
+                } else {
+                    (0..T).map(|s| alpha[k - 1][s] * moves[s * T + t]).sum()
+                };
+                alpha[k][t] = into * potentials[k][t];
+            }
+            let total: f64 = alpha[k].iter().sum();
+            scales[k] = if total > 0.0 { total } else { 1.0 };
+            alpha[k].iter_mut().for_each(|a| *a /= scales[k]);
+        }
+        let mut beta = vec![[1.0f64; T]; n];
+        for k in (0..n.saturating_sub(1)).rev() {
+            for s in 0..T {
+                beta[k][s] =
+                    (0..T).map(|t| moves[s * T + t] * potentials[k + 1][t] * beta[k + 1][t]).sum::<f64>()
+                        / scales[k + 1];
+            }
+        }
+        Self { alpha, beta, potentials, moves, scales }
+    }
+
+    pub(super) fn marginal(&self, k: usize) -> [f32; T] {
+        let mut out = [0.0f32; T];
+        let total: f64 = (0..T).map(|t| self.alpha[k][t] * self.beta[k][t]).sum();
+        if total > 0.0 {
+            for t in 0..T {
+                out[t] = (self.alpha[k][t] * self.beta[k][t] / total) as f32;
+            }
+        }
+        out
+    }
+
+    /// Probability of tags `s` at line `k - 1` and `t` at line `k`.
+    pub(super) fn pair(&self, k: usize, s: usize, t: usize) -> f64 {
+        self.alpha[k - 1][s] * self.moves[s * T + t] * self.potentials[k][t] * self.beta[k][t]
+            / self.scales[k]
+    }
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Result<&'b [u8], ModelError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end =
+            end.ok_or_else(|| ModelError::Format(format!("it ends early, at byte {}", self.bytes.len())))?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        let b = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+
+    fn f32s(&mut self, n: usize) -> Result<Vec<f32>, ModelError> {
+        let bytes =
+            self.take(n.checked_mul(4).ok_or_else(|| ModelError::Format("too many weights".into()))?)?;
+        Ok(bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_model_reads_back_exactly() {
+        let mut weights = vec![0.0; FEATURE_COUNT * T];
+        weights[7] = 1.5;
+        let model = Model::from_parts(weights, vec![0.25; (T + 1) * T], "{\"pages\":1}".into());
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(again, model);
+    }
+
+    #[test]
+    fn damaged_model_files_are_refused() {
+        let bytes = Model::untrained().to_bytes();
+        assert!(matches!(Model::from_bytes(b"nonsense"), Err(ModelError::Format(_))));
+        assert!(matches!(Model::from_bytes(&bytes[..bytes.len() - 1]), Err(ModelError::Format(_))));
+        let mut other = bytes.clone();
+        other[12] ^= 1;
+        assert!(matches!(Model::from_bytes(&other), Err(ModelError::Schema { .. })));
+    }
+
+    #[test]
+    fn viterbi_respects_what_may_follow_what() {
+        let model = Model::untrained();
+        let mut emissions = vec![[0.0f32; T]; 2];
+        emissions[0][Tag::Body.index()] = 5.0;
+        emissions[1][Tag::Headline.index()] = 5.0; // a title line going on, after text: impossible
+        emissions[1][Tag::HeadlineStart.index()] = 1.0;
+        assert_eq!(model.viterbi(&emissions), [Tag::Body, Tag::HeadlineStart]);
+    }
+
+    #[test]
+    fn marginals_sum_to_one_and_follow_the_scores() {
+        let model = Model::untrained();
+        let mut emissions = vec![[0.0f32; T]; 3];
+        emissions[1][Tag::Noise.index()] = 4.0;
+        let marginals = model.marginals(&emissions);
+        for row in &marginals {
+            assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+        }
+        assert!(marginals[1][Tag::Noise.index()] > 0.8);
+    }
+}
