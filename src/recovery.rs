@@ -147,6 +147,10 @@ impl RecoveryFolder {
         let mut damaged = Vec::new();
         let Ok(entries) = std::fs::read_dir(&self.path) else { return (orphans, damaged) };
         for entry in entries.flatten() {
+            // Only regular files: opening a pipe left here would hang the start.
+            if !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
             let path = entry.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             if let Some(stem) = name.strip_suffix(".lock") {
@@ -260,8 +264,11 @@ pub struct Orphan {
 
 impl Orphan {
     /// The editable document, when its sources are still there unchanged.
+    /// Its sources are read wherever they are: this session's own work
+    /// recorded them, in the editor's own data folder.
     pub fn restore(&self) -> Result<Restored, StoreError> {
-        store::rebuild_from(self.file.document.clone(), &self.file.folder, &self.path)
+        let access = store::SourceAccess::Anywhere;
+        store::rebuild_from(self.file.document.clone(), &self.file.folder, &self.path, access)
     }
 
     /// Deletes the recovery file: the editor recovered the work elsewhere

@@ -9,6 +9,7 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::compose::block_text;
 use crate::edit::render_block;
+use crate::store::SourceAccess;
 
 /// When to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -22,12 +23,17 @@ pub enum Colour {
 }
 
 /// Prints the diff of every corrected block of `doc`.
-pub fn run(doc: &Path, colour: Colour, out: &mut impl std::io::Write) -> anyhow::Result<bool> {
-    let restored = crate::store::open(doc)?;
+/// Only the sources `access` allows are read.
+pub fn run(
+    doc: &Path,
+    colour: Colour,
+    access: SourceAccess,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<bool> {
+    let restored = crate::store::open_with(doc, access)?;
     let Some(document) = restored.document else {
-        for problem in &restored.problems {
-            writeln!(out, "{}: {problem}", doc.display())?;
-        }
+        let problems: Vec<String> = restored.problems.iter().map(ToString::to_string).collect();
+        super::print_problems(doc, &problems, out)?;
         return Ok(false);
     };
     let coloured = match colour {

@@ -31,11 +31,11 @@ pub fn backup_path(path: &Path) -> PathBuf {
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
     let io = |cause| StoreError::Io { action: "write", path: path.to_owned(), cause };
     if keep_backup {
-        match std::fs::read(path) {
+        match crate::disk::read_regular(path, super::MAX_DOCUMENT_BYTES) {
             Ok(previous) => with_busy_retries(|| write_once(&backup_path(path), &previous))
                 .map_err(|cause| StoreError::Io { action: "back up", path: path.to_owned(), cause })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(cause) => return Err(StoreError::Io { action: "back up", path: path.to_owned(), cause }),
+            Err(crate::disk::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(StoreError::disk("back up", path, error)),
         }
     }
     with_busy_retries(|| write_once(path, bytes)).map_err(io)

@@ -14,6 +14,7 @@ mod format;
 mod lock;
 mod restore;
 mod save;
+mod sources;
 mod stamp;
 mod verify;
 
@@ -22,9 +23,10 @@ pub use error::StoreError;
 pub use export::{ExportFormat, export, file_name_for};
 pub use format::{FORMAT, SavedArticle, SavedDocument, VERSION};
 pub use lock::{HeldLock, LockError, LockNote, holder, lock_path, take, take_over};
-pub use restore::{Restored, SourceProblem, open, parse, parse_bytes, rebuild, rebuild_from};
+pub use restore::{Restored, SourceProblem, open, open_with, parse, parse_bytes, rebuild, rebuild_from};
 pub(crate) use restore::{check_header, damaged, json_of, read_bounded};
 pub use save::{describe, folder_of, save, save_unless_changed, to_json};
+pub use sources::{Outside, SourceAccess, locate};
 pub use stamp::{DiskStamp, DiskState, disk_state};
 pub use verify::verify;
 

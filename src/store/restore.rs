@@ -1,15 +1,13 @@
 //! Reading a saved document back, and proving it still matches its source.
 
-use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::format::{FORMAT, SavedDocument, VERSION};
+use super::sources::SourceAccess;
 use super::stamp::DiskStamp;
 use super::{MAX_DOCUMENT_BYTES, StoreError};
 use crate::edit::{Correction, Document};
-use crate::load::{LoadOptions, load_path};
-use crate::model::{ArticleId, Block, Edition, Page, Split};
+use crate::model::{ArticleId, Block, Edition, Split};
 
 /// Why a source page cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +21,16 @@ pub enum SourceProblem {
         /// Why it could not be read.
         reason: String,
     },
+    /// The file lies outside the document's folder and the editor has not
+    /// agreed to read it.
+    Outside {
+        /// Page number, from 1.
+        page: u32,
+        /// The file.
+        path: PathBuf,
+        /// How it leaves the folder.
+        why: super::sources::Outside,
+    },
     /// The file is there but its bytes changed since the document was saved.
     Changed {
         /// Page number, from 1.
@@ -32,12 +40,31 @@ pub enum SourceProblem {
     },
 }
 
+impl Restored {
+    /// The sources not read because they lie outside the document's
+    /// folder: what the editor is asked about.
+    pub fn outside_sources(&self) -> Vec<&Path> {
+        self.problems
+            .iter()
+            .filter_map(|problem| match problem {
+                SourceProblem::Outside { path, .. } => Some(path.as_path()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 impl std::fmt::Display for SourceProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SourceProblem::Missing { page, path, reason } => {
                 write!(f, "page {page}: source \"{}\" cannot be read: {reason}", path.display())
             }
+            SourceProblem::Outside { page, path, why } => write!(
+                f,
+                "page {page}: source \"{}\" is outside the document's folder ({why}) and was not read",
+                path.display()
+            ),
             SourceProblem::Changed { page, path } => write!(
                 f,
                 "page {page}: source \"{}\" has changed since the document was saved (its SHA-256 differs)",
@@ -69,18 +96,7 @@ pub fn parse(path: &Path) -> Result<SavedDocument, StoreError> {
 /// Reads the file at `path`, refusing one over `limit` bytes before reading
 /// it (memory stays bounded whatever is there).
 pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
-    let io = |cause| StoreError::Io { action: "read", path: path.to_owned(), cause };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > limit {
-        return Err(StoreError::TooLarge { path: path.to_owned(), size, limit });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // `take` guards against a file that grows while it is read.
-    std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(StoreError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit });
-    }
-    Ok(bytes)
+    crate::disk::read_regular(path, limit).map_err(|e| StoreError::disk("read", path, e))
 }
 
 /// Checks `bytes` as a saved document read from `path` (which errors name).
@@ -120,20 +136,34 @@ pub(crate) fn damaged(path: &Path, reason: String) -> StoreError {
 }
 
 /// Opens the document at `path`: reads it, finds its sources (relative to
-/// the document's folder), checks each page's SHA-256, and rebuilds the
-/// editable document when every source matches.
+/// the document's folder; those outside it are not read, see
+/// [`open_with`]), checks each page's SHA-256, and rebuilds the editable
+/// document when every source matches.
 pub fn open(path: &Path) -> Result<Restored, StoreError> {
+    open_with(path, SourceAccess::InsideFolder)
+}
+
+/// Opens the document at `path` like [`open`], reading the sources that
+/// `access` allows.
+pub fn open_with(path: &Path, access: SourceAccess) -> Result<Restored, StoreError> {
     let bytes = read_bounded(path, MAX_DOCUMENT_BYTES)?;
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let stamp = DiskStamp::of_bytes(&bytes, modified);
     let saved = parse_bytes(&bytes, path)?;
-    Ok(Restored { stamp: Some(stamp), ..rebuild_from(saved, &super::save::folder_of(path), path)? })
+    let folder = super::save::folder_of(path);
+    Ok(Restored { stamp: Some(stamp), ..rebuild_from(saved, &folder, path, access)? })
 }
 
 /// Rebuilds the editable document from `saved` (read from `origin`, which
-/// errors name), finding its sources relative to `folder`.
-pub fn rebuild_from(saved: SavedDocument, folder: &Path, origin: &Path) -> Result<Restored, StoreError> {
-    let (pages, problems) = find_sources(&saved, folder);
+/// errors name), finding its sources relative to `folder` as `access`
+/// allows.
+pub fn rebuild_from(
+    saved: SavedDocument,
+    folder: &Path,
+    origin: &Path,
+    access: SourceAccess,
+) -> Result<Restored, StoreError> {
+    let (pages, problems) = super::sources::find(&saved, folder, access);
     let document = if problems.is_empty() {
         let edition = Edition { pages };
         Some(
@@ -144,34 +174,6 @@ pub fn rebuild_from(saved: SavedDocument, folder: &Path, origin: &Path) -> Resul
         None
     };
     Ok(Restored { saved, document, problems, stamp: None })
-}
-
-fn find_sources(saved: &SavedDocument, folder: &Path) -> (Vec<Page>, Vec<SourceProblem>) {
-    let mut files: HashMap<PathBuf, Result<Vec<Page>, String>> = HashMap::new();
-    let mut pages = Vec::new();
-    let mut problems = Vec::new();
-    for source in &saved.sources {
-        let path = folder.join(&source.path);
-        let loaded = files.entry(path.clone()).or_insert_with(|| {
-            let options = LoadOptions::with_encoding_label(&source.encoding).map_err(|e| e.to_string())?;
-            load_path(&path, &options).map(|e| e.pages).map_err(|e| e.to_string())
-        });
-        let page = match loaded {
-            Ok(file_pages) => {
-                let index = source.form_feed_page.map_or(0, |n| n as usize - 1);
-                file_pages.get(index).cloned()
-            }
-            Err(reason) => {
-                problems.push(SourceProblem::Missing { page: source.page, path, reason: reason.clone() });
-                continue;
-            }
-        };
-        match page {
-            Some(page) if page.sha256 == source.sha256 => pages.push(page),
-            _ => problems.push(SourceProblem::Changed { page: source.page, path }),
-        }
-    }
-    (pages, problems)
 }
 
 /// The editable document from the saved split and corrections, over

@@ -157,9 +157,36 @@ fn number(index: usize) -> u32 {
 }
 
 /// `path` relative to `folder` when it lies inside it; otherwise absolute.
+/// A relative `path` is taken from the working folder, where it was given:
+/// kept as it came, it would be read back from the document's folder.
 fn relative_to(path: &Path, folder: &Path) -> String {
-    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let base = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
-    let shown = absolute.strip_prefix(&base).map_or(absolute.as_path(), |p| p);
+    let absolute = |p: &Path| {
+        std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_owned()))
+    };
+    let (path, base) = (absolute(path), absolute(folder));
+    let shown = path.strip_prefix(&base).map_or(path.as_path(), |p| p);
     shown.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_are_recorded_relative_to_the_document_or_absolute() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("issue").join("p1.txt");
+        std::fs::create_dir(dir.path().join("issue")).unwrap();
+        std::fs::write(&page, "x").unwrap();
+        assert_eq!(relative_to(&page, dir.path()), "issue/p1.txt");
+        let elsewhere = dir.path().join("docs");
+        let recorded = relative_to(&page, &elsewhere);
+        assert!(Path::new(&recorded).is_absolute() && recorded.ends_with("issue/p1.txt"), "{recorded}");
+        // The bundled sample is named relative to the working folder, where
+        // no such file may be: recorded absolute, never relative to the document.
+        let sample = Path::new("no-such-folder/sample.txt");
+        let recorded = relative_to(sample, &elsewhere);
+        let expected = std::env::current_dir().unwrap().join(sample);
+        assert_eq!(recorded, expected.to_string_lossy().replace('\\', "/"));
+    }
 }
