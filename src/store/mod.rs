@@ -16,6 +16,7 @@ mod restore;
 mod save;
 mod sources;
 mod stamp;
+mod temporary;
 mod verify;
 
 pub use atomic::{backup_path, write_atomically};
