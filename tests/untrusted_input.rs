@@ -409,7 +409,8 @@ fn markdown_export_escapes_source_names_and_text() {
         run(&[os("export"), doc.as_os_str(), os("--format"), os("markdown"), os("--out"), out.as_os_str()]);
     assert!(ok, "{err}");
     let markdown = std::fs::read_to_string(&out).unwrap();
-    assert!(!markdown.contains("<img") && !markdown.contains("<script"), "{markdown}");
+    assert!(!markdown.contains("<img"), "{markdown}");
+    assert!(markdown.contains("## \\<script\\>alert(1)\\</script\\>"), "shown as text: {markdown}");
     assert_eq!(markdown.matches("-->").count(), 1, "only the comment's own end: {markdown}");
 }
 
@@ -461,4 +462,88 @@ fn a_utf8_page_with_one_bad_byte_is_reported_as_utf8_at_that_byte() {
     let (ok, _, err) = run(&[os("split"), page.as_os_str()]);
     assert!(!ok);
     assert!(err.contains("not valid UTF-8") && err.contains(&format!("offset {at}")), "{err}");
+}
+
+/// Whatever the articles and source names hold, the Markdown export parses
+/// (as CommonMark with GitHub's tables and strikethrough) into headings,
+/// paragraphs, quotes and emphasis only: no HTML, link, image, list or code.
+mod markdown_property {
+    use proptest::prelude::*;
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+
+    use copydesk::compose::ArticleText;
+    use copydesk::store::{self, ExportFormat, SavedArticle, SavedDocument};
+
+    fn hostile() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("<img src=x onerror=alert(1)>".to_owned()),
+            Just("-->".to_owned()),
+            Just("<!--".to_owned()),
+            Just("\n".to_owned()),
+            Just("\r\n\n    ".to_owned()),
+            Just("[x](javascript:alert(1))".to_owned()),
+            Just("![i](x)".to_owned()),
+            Just("```".to_owned()),
+            Just("1. ".to_owned()),
+            Just("- ".to_owned()),
+            Just("| a | b |\n|---|---|\n".to_owned()),
+            Just("&lt;b&gt;".to_owned()),
+            Just("\\".to_owned()),
+            "[ -~]{0,12}",
+            ".{0,6}",
+        ];
+        prop::collection::vec(pieces, 0..8).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn markdown_export_is_only_text(
+            name in hostile(), headline in hostile(), kicker in hostile(),
+            paragraph in hostile(), caption in hostile(),
+        ) {
+            let text = ArticleText {
+                kicker: Some(kicker),
+                headline: Some(headline),
+                byline: Some(name.clone()),
+                paragraphs: vec![paragraph],
+                captions: vec![caption],
+                ..Default::default()
+            };
+            let saved = SavedDocument {
+                format: store::FORMAT.into(),
+                version: store::VERSION,
+                sources: vec![serde_json::from_value(serde_json::json!({
+                    "page": 1, "name": name, "path": "p.txt", "form_feed_page": null, "byte_start": 0,
+                    "byte_end": 1, "size": 1, "encoding": "UTF-8", "sha256": "00"
+                })).unwrap()],
+                articles: vec![SavedArticle { id: "a1".into(), spans: Vec::new(), text }],
+                blocks: Vec::new(),
+                corrections: Vec::new(),
+            };
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path().join("e.md");
+            store::export(&saved, ExportFormat::Markdown, &out, false).unwrap();
+            let markdown = std::fs::read_to_string(&out).unwrap();
+            let mut comments = 0;
+            for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+                match event {
+                    Event::Html(html) => {
+                        comments += 1;
+                        prop_assert!(html.starts_with("<!-- Exported by Copydesk from "), "{html}");
+                        prop_assert_eq!(html.matches("-->").count(), 1, "{}", html);
+                    }
+                    Event::Start(tag) => prop_assert!(
+                        matches!(tag, Tag::Heading { .. } | Tag::Paragraph | Tag::BlockQuote(_)
+                            | Tag::Emphasis | Tag::Strong | Tag::HtmlBlock),
+                        "{tag:?} in {markdown}"
+                    ),
+                    Event::InlineHtml(html) => prop_assert!(false, "inline HTML {html} in {markdown}"),
+                    _ => {}
+                }
+            }
+            prop_assert_eq!(comments, 1, "{}", markdown);
+        }
+    }
 }
