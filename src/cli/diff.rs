@@ -5,11 +5,10 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use similar::{ChangeTag, TextDiff};
-
 use crate::compose::block_text;
 use crate::edit::render_block;
 use crate::store::SourceAccess;
+use crate::text::diff::{Tag, diff};
 
 /// When to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -70,22 +69,18 @@ pub fn run(
 /// `source` against `corrected` on one line, changed runs marked whole
 /// (`[-old-]{+new+}`, or colours on a terminal).
 fn diff_line(source: &str, corrected: &str, coloured: bool) -> String {
-    let mut line = String::new();
-    let diff = TextDiff::from_chars(source, corrected);
-    let mut changes = diff.iter_all_changes().peekable();
-    while let Some(first) = changes.next() {
-        let tag = first.tag();
-        let mut run = first.value().to_owned();
-        while let Some(next) = changes.next_if(|c| c.tag() == tag) {
-            run.push_str(next.value());
-        }
-        match (tag, coloured) {
-            (ChangeTag::Equal, _) => line.push_str(&run),
-            (ChangeTag::Delete, true) => line.push_str(&format!("\x1b[31;9m{run}\x1b[0m")),
-            (ChangeTag::Insert, true) => line.push_str(&format!("\x1b[32;4m{run}\x1b[0m")),
-            (ChangeTag::Delete, false) => line.push_str(&format!("[-{run}-]")),
-            (ChangeTag::Insert, false) => line.push_str(&format!("{{+{run}+}}")),
-        }
+    let mut line = String::with_capacity(source.len() + corrected.len() + 16);
+    for run in diff(source, corrected) {
+        let (open, close, text) = match (run.tag, coloured) {
+            (Tag::Equal, _) => ("", "", &source[run.old]),
+            (Tag::Delete, true) => ("\x1b[31;9m", "\x1b[0m", &source[run.old]),
+            (Tag::Insert, true) => ("\x1b[32;4m", "\x1b[0m", &corrected[run.new]),
+            (Tag::Delete, false) => ("[-", "-]", &source[run.old]),
+            (Tag::Insert, false) => ("{+", "+}", &corrected[run.new]),
+        };
+        line.push_str(open);
+        line.push_str(text);
+        line.push_str(close);
     }
     line
 }
