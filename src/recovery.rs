@@ -193,12 +193,13 @@ pub fn read(path: &Path) -> Result<RecoveryFile, StoreError> {
 
 /// Checks `bytes` as a recovery file read from `path` (which errors name).
 pub fn parse(bytes: &[u8], path: &Path) -> Result<RecoveryFile, StoreError> {
-    let value = store::json_of(bytes, path)?;
-    store::check_header(&value, path, FORMAT, VERSION)?;
+    let kind = store::Kind { format: FORMAT, known: VERSION };
+    let file: RecoveryFile = serde_json::from_slice(bytes)
+        .map_err(|e| store::why_unparsed(bytes, path, &e, kind, Some(store::DOCUMENT)))?;
+    kind.check(path, &file.format, u64::from(file.version))?;
     // The work inside gets the same checks as a saved document.
-    let document = value.get("document").unwrap_or(&serde_json::Value::Null);
-    store::check_header(document, path, store::FORMAT, store::VERSION)?;
-    serde_json::from_value(value).map_err(|e| store::damaged(path, e.to_string()))
+    store::DOCUMENT.check(path, &file.document.format, u64::from(file.document.version))?;
+    Ok(file)
 }
 
 /// This process's recovery file.

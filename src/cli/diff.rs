@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::compose::block_text;
-use crate::edit::render_block;
+use crate::edit::render_block_text;
 use crate::store::SourceAccess;
 use crate::text::diff::{Tag, diff};
 
@@ -45,7 +45,7 @@ pub fn run(
         let mut header = false;
         for block in document.split.blocks_of(id) {
             let source = block_text(&document.edition, block);
-            let corrected = render_block(&document.edition, &document.corrections, block).text;
+            let corrected = render_block_text(&document.edition, &document.corrections, block);
             if source == corrected {
                 continue;
             }

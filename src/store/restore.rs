@@ -8,6 +8,7 @@ use super::stamp::DiskStamp;
 use super::{MAX_DOCUMENT_BYTES, StoreError};
 use crate::edit::{Correction, Document};
 use crate::model::{ArticleId, Block, Edition, Split};
+use crate::text::{MESSAGE_CHARS, excerpt};
 
 /// Why a source page cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,20 +59,26 @@ impl std::fmt::Display for SourceProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SourceProblem::Missing { page, path, reason } => {
-                write!(f, "page {page}: source \"{}\" cannot be read: {reason}", path.display())
+                write!(f, "page {page}: source \"{}\" cannot be read: {reason}", shown(path))
             }
             SourceProblem::Outside { page, path, why } => write!(
                 f,
                 "page {page}: source \"{}\" is outside the document's folder ({why}) and was not read",
-                path.display()
+                shown(path)
             ),
             SourceProblem::Changed { page, path } => write!(
                 f,
                 "page {page}: source \"{}\" has changed since the document was saved (its SHA-256 differs)",
-                path.display()
+                shown(path)
             ),
         }
     }
+}
+
+/// A source path as a message shows it: a document may record a path of
+/// megabytes.
+fn shown(path: &Path) -> String {
+    excerpt(&path.display().to_string(), 4 * MESSAGE_CHARS)
 }
 
 /// A saved document read back.
@@ -100,39 +107,82 @@ pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, StoreErro
 }
 
 /// Checks `bytes` as a saved document read from `path` (which errors name).
+/// The JSON is parsed once, straight into the document.
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<SavedDocument, StoreError> {
-    let value = json_of(bytes, path)?;
-    check_header(&value, path, FORMAT, VERSION)?;
-    serde_json::from_value(value).map_err(|e| damaged(path, e.to_string()))
+    let document: SavedDocument =
+        serde_json::from_slice(bytes).map_err(|e| why_unparsed(bytes, path, &e, DOCUMENT, None))?;
+    DOCUMENT.check(path, &document.format, u64::from(document.version))?;
+    Ok(document)
 }
 
-/// `bytes` as JSON, or why the file at `path` is not JSON.
-pub(crate) fn json_of(bytes: &[u8], path: &Path) -> Result<serde_json::Value, StoreError> {
-    serde_json::from_slice(bytes).map_err(|e| damaged(path, e.to_string()))
+/// A kind of versioned file: the `format` it says it is, and the newest
+/// version of it this program knows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Kind {
+    /// Its `format` field.
+    pub format: &'static str,
+    /// The newest version known.
+    pub known: u32,
 }
 
-/// Checks that `value` (read from `path`) says it is `format`, in a version
-/// this program knows (`known` or older).
-pub(crate) fn check_header(
-    value: &serde_json::Value,
+/// Saved documents.
+pub(crate) const DOCUMENT: Kind = Kind { format: FORMAT, known: VERSION };
+
+impl Kind {
+    /// Checks that a file (read from `path`) that says it is `format`, in
+    /// `version`, is of this kind, in a version this program knows.
+    pub(crate) fn check(self, path: &Path, format: &str, version: u64) -> Result<(), StoreError> {
+        if format != self.format {
+            return Err(damaged(path, format!("no \"format\": \"{}\" field", self.format)));
+        }
+        if version > u64::from(self.known) {
+            let found = u32::try_from(version).unwrap_or(u32::MAX);
+            return Err(StoreError::NewerVersion { path: path.to_owned(), found, known: self.known });
+        }
+        Ok(())
+    }
+}
+
+/// The fields that say what a file is, read only to explain why it did not
+/// parse (a newer version may have another shape).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+    document: Option<Box<Header>>,
+}
+
+impl Header {
+    fn check(&self, path: &Path, kind: Kind) -> Result<(), StoreError> {
+        let format = self.format.as_ref().and_then(serde_json::Value::as_str).unwrap_or_default();
+        kind.check(path, format, self.version.as_ref().and_then(serde_json::Value::as_u64).unwrap_or(0))
+    }
+}
+
+/// Why `bytes` (read from `path`) did not parse as a file of `kind`, with a
+/// document of kind `inner` inside it: another format or a newer version
+/// when its header says so, else what the parser said (`error`).
+pub(crate) fn why_unparsed(
+    bytes: &[u8],
     path: &Path,
-    format: &str,
-    known: u32,
-) -> Result<(), StoreError> {
-    if value.get("format").and_then(serde_json::Value::as_str) != Some(format) {
-        return Err(damaged(path, format!("no \"format\": \"{format}\" field")));
-    }
-    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
-    if version > u64::from(known) {
-        let found = u32::try_from(version).unwrap_or(u32::MAX);
-        return Err(StoreError::NewerVersion { path: path.to_owned(), found, known });
-    }
-    Ok(())
+    error: &serde_json::Error,
+    kind: Kind,
+    inner: Option<Kind>,
+) -> StoreError {
+    let Ok(header) = serde_json::from_slice::<Header>(bytes) else { return damaged(path, error.to_string()) };
+    let inner_header = header.document.as_deref().zip(inner);
+    let explained = header.check(path, kind).and_then(|()| match inner_header {
+        Some((document, inner)) => document.check(path, inner),
+        None => Ok(()),
+    });
+    explained.err().unwrap_or_else(|| damaged(path, error.to_string()))
 }
 
-/// The file at `path` is damaged, because of `reason`.
+/// The file at `path` is damaged, because of `reason` (cut short: a
+/// parser's reason may quote a whole field).
 pub(crate) fn damaged(path: &Path, reason: String) -> StoreError {
-    StoreError::Damaged { path: path.to_owned(), reason }
+    StoreError::Damaged { path: path.to_owned(), reason: excerpt(&reason, 4 * MESSAGE_CHARS) }
 }
 
 /// Opens the document at `path`: reads it, finds its sources (relative to
@@ -150,6 +200,7 @@ pub fn open_with(path: &Path, access: SourceAccess) -> Result<Restored, StoreErr
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let stamp = DiskStamp::of_bytes(&bytes, modified);
     let saved = parse_bytes(&bytes, path)?;
+    drop(bytes); // the parsed document holds it all now
     let folder = super::save::folder_of(path);
     Ok(Restored { stamp: Some(stamp), ..rebuild_from(saved, &folder, path, access)? })
 }
@@ -272,5 +323,5 @@ fn parse_id(id: &str) -> Result<ArticleId, String> {
     id.strip_prefix('a')
         .and_then(|n| n.parse().ok())
         .map(ArticleId)
-        .ok_or_else(|| format!("bad article id {id:?}"))
+        .ok_or_else(|| format!("bad article id {:?}", excerpt(id, MESSAGE_CHARS)))
 }

@@ -14,6 +14,7 @@ use super::format::SavedDocument;
 use super::restore::SourceProblem;
 use crate::load::LoadOptions;
 use crate::model::Page;
+use crate::text::{MESSAGE_CHARS, excerpt};
 
 /// Which sources opening a document may read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,7 +100,8 @@ pub fn find(saved: &SavedDocument, folder: &Path, access: SourceAccess) -> (Vec<
         }
         let loaded = files.entry(path.clone()).or_insert_with(|| {
             let options = LoadOptions::with_encoding_label(&source.encoding).map_err(|e| e.to_string())?;
-            crate::load::load_file(&path, &options).map(|e| e.pages).map_err(|e| e.to_string())
+            let short = |e: crate::load::LoadError| excerpt(&e.to_string(), 4 * MESSAGE_CHARS);
+            crate::load::load_file(&path, &options).map(|e| e.pages).map_err(short)
         });
         let page = match loaded {
             Ok(file_pages) => {

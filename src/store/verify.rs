@@ -10,6 +10,7 @@ use super::format::{Op, SavedDocument};
 use super::restore::open_with;
 use super::save::saved_article;
 use super::sources::SourceAccess;
+use crate::text::{MESSAGE_CHARS, excerpt};
 
 /// Checks the document at `path`, reading the sources `access` allows;
 /// returns one line per problem (none when everything holds).
@@ -64,7 +65,9 @@ fn check_ops(
         if !sound || rebuilt != c.text {
             problems.push(format!(
                 "page {} line {}: the correction's operations do not rebuild its text {:?}",
-                c.page, c.line, c.text
+                c.page,
+                c.line,
+                excerpt(&c.text, MESSAGE_CHARS)
             ));
         }
         if source(page, c.start..c.end).as_deref() != Some(c.source.as_str()) {

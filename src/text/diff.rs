@@ -89,12 +89,16 @@ pub fn diff_with(old: &str, new: &str, limits: Limits) -> Vec<Run> {
     let coarse = if old_middle.is_empty() || new_middle.is_empty() {
         None
     } else if old_middle.len() + new_middle.len() <= limits.chars || chars() <= limits.chars {
-        let (a, b) = (tokens(old_middle, Granularity::Chars), tokens(new_middle, Granularity::Chars));
-        Some((a, b, false))
+        let (a, b) = (
+            tokens(old_middle, Granularity::Chars, usize::MAX),
+            tokens(new_middle, Granularity::Chars, usize::MAX),
+        );
+        a.zip(b).map(|(a, b)| (a, b, false))
     } else {
         [Granularity::Words, Granularity::Lines].into_iter().find_map(|granularity| {
-            let (a, b) = (tokens(old_middle, granularity), tokens(new_middle, granularity));
-            (a.len() + b.len() <= limits.tokens).then_some((a, b, true))
+            let a = tokens(old_middle, granularity, limits.tokens)?;
+            let b = tokens(new_middle, granularity, limits.tokens - a.len())?;
+            Some((a, b, true))
         })
     };
     match coarse {
@@ -123,24 +127,28 @@ enum Granularity {
     Lines,
 }
 
-/// Byte ranges of the tokens of `text`.
-fn tokens(text: &str, granularity: Granularity) -> Vec<Range<usize>> {
+/// Byte ranges of the tokens of `text`, or `None` when there are more than
+/// `at_most` (counting stops there: a long text costs no more than that).
+fn tokens(text: &str, granularity: Granularity, at_most: usize) -> Option<Vec<Range<usize>>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut last_class = None;
     for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
         let class = match granularity {
             Granularity::Chars => None,
-            // Letters and digits run together; a blank run is one token;
-            // every other mark (CJK punctuation too) stands alone.
-            Granularity::Words if c.is_alphanumeric() && !is_ideograph(c) => Some(0),
+            // Letters, digits and Han characters run together (Chinese
+            // has no spaces: its "words" are the runs between punctuation);
+            // a blank run is one token; every other mark stands alone.
+            Granularity::Words if c.is_alphanumeric() => Some(0),
             Granularity::Words if c.is_whitespace() => Some(1),
             Granularity::Words => None,
             Granularity::Lines => Some(2),
         };
         let joins = class.is_some() && class == last_class;
+        let count = out.len();
         match out.last_mut() {
             Some(last) if joins => last.end = end,
+            _ if count == at_most => return None,
             _ => out.push(at..end),
         }
         last_class = class;
@@ -148,13 +156,7 @@ fn tokens(text: &str, granularity: Granularity) -> Vec<Range<usize>> {
             last_class = None;
         }
     }
-    out
-}
-
-/// Han characters are words of their own: Chinese has no spaces to find
-/// word ends by, so a run of them is no unit a reader would call a word.
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+    Some(out)
 }
 
 /// Myers over the tokens `a` of `old` and `b` of `new`, as byte runs.

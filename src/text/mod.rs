@@ -6,10 +6,12 @@
 
 pub mod diff;
 pub mod encoding;
+mod excerpt;
 pub mod join;
 pub mod lines;
 pub mod script;
 
 pub use encoding::{DecodeError, Decoded, decode};
+pub use excerpt::{MESSAGE_CHARS, excerpt};
 pub use join::{Joined, join_lines, join_marked};
 pub use lines::LineIndex;
