@@ -15,16 +15,13 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{SAMPLE, copydesk, workspace};
-use copydesk::edit::{Correction, Document, Edit};
+#[cfg(unix)]
+use common::mkfifo;
+use common::{HANG, SAMPLE, copydesk, replaced_paragraph, within, workspace};
+use copydesk::edit::Document;
 use copydesk::load::{LoadOptions, load_path};
-use copydesk::model::Role;
 use copydesk::store;
 use serde_json::Value;
-
-/// Longest a command may take before the test calls it hung (a guard
-/// against waiting forever, not a measure of speed).
-const HANG: Duration = Duration::from_secs(120);
 
 fn run(args: &[&std::ffi::OsStr]) -> (bool, String, String) {
     let output = copydesk().args(args).timeout(HANG).output().unwrap();
@@ -35,22 +32,6 @@ fn run(args: &[&std::ffi::OsStr]) -> (bool, String, String) {
 
 fn os(s: &str) -> &std::ffi::OsStr {
     std::ffi::OsStr::new(s)
-}
-
-/// Runs `work` on another thread; a loader blocked in `open` fails the test
-/// instead of hanging it.
-fn within<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = sender.send(work());
-    });
-    receiver.recv_timeout(HANG).expect("hung: blocked reading a file that is not a regular file")
-}
-
-#[cfg(unix)]
-fn mkfifo(path: &Path) {
-    let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(status.success(), "mkfifo");
 }
 
 fn proposed(page: &Path) -> Document {
@@ -206,33 +187,6 @@ fn a_link_out_of_the_folder_is_outside_and_a_device_is_never_read() {
 
 // ---------------------------------------------------------------------------
 // Diffs bounded: a paragraph replaced by 80,000 other characters.
-
-/// The sample with its longest paragraph replaced by `length` characters
-/// drawn from the page's own (so a character diff finds matches all over).
-fn replaced_paragraph(page: &Path, length: usize) -> (Document, usize) {
-    let mut document = proposed(page);
-    let (index, block) = document
-        .split
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.role == Role::Body)
-        .max_by_key(|(_, b)| b.range.len())
-        .unwrap();
-    let alphabet: Vec<char> = document.edition.pages[0].text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let text: String = (0..length)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            alphabet[(state % alphabet.len() as u64) as usize]
-        })
-        .collect();
-    let correction = Correction { page: 0, range: block.range.clone(), text };
-    document.apply(Edit::Corrections { removed: vec![], inserted: vec![correction] });
-    (document, index)
-}
 
 #[test]
 fn a_paragraph_replaced_by_80000_characters_diffs_as_one_replacement() {
