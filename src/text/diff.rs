@@ -103,7 +103,17 @@ pub fn diff_with(old: &str, new: &str, limits: Limits) -> Vec<Run> {
     };
     match coarse {
         Some((a, b, absorb)) => {
-            let mut middle_runs = compare(old_middle, &a, new_middle, &b, deadline);
+            let mut middle_runs = if absorb {
+                let (x, y): (Vec<&str>, Vec<&str>) = (
+                    a.iter().map(|r| &old_middle[r.clone()]).collect(),
+                    b.iter().map(|r| &new_middle[r.clone()]).collect(),
+                );
+                compare(&x, &a, &y, &b, deadline)
+            } else {
+                let (x, y): (Vec<char>, Vec<char>) =
+                    (old_middle.chars().collect(), new_middle.chars().collect());
+                compare(&x, &a, &y, &b, deadline)
+            };
             if absorb {
                 middle_runs = absorb_short_equals(middle_runs, limits.absorb);
             }
@@ -159,20 +169,26 @@ fn tokens(text: &str, granularity: Granularity, at_most: usize) -> Option<Vec<Ra
     Some(out)
 }
 
-/// Myers over the tokens `a` of `old` and `b` of `new`, as byte runs.
-fn compare(old: &str, a: &[Range<usize>], new: &str, b: &[Range<usize>], deadline: Instant) -> Vec<Run> {
-    let left: Vec<&str> = a.iter().map(|r| &old[r.clone()]).collect();
-    let right: Vec<&str> = b.iter().map(|r| &new[r.clone()]).collect();
-    let bytes = |ranges: &[Range<usize>], index: usize, len: usize, text: &str| {
-        let start = ranges.get(index).map_or(text.len(), |r| r.start);
+/// Myers over tokens `left` and `right` (characters, or words and lines as
+/// text), whose byte ranges in the old and new text are `a` and `b`, as
+/// byte runs.
+fn compare<T: Ord + std::hash::Hash>(
+    left: &[T],
+    a: &[Range<usize>],
+    right: &[T],
+    b: &[Range<usize>],
+    deadline: Instant,
+) -> Vec<Run> {
+    let bytes = |ranges: &[Range<usize>], index: usize, len: usize| {
+        let start = ranges.get(index).map_or_else(|| ranges.last().map_or(0, |r| r.end), |r| r.start);
         let end = if len == 0 { start } else { ranges[index + len - 1].end };
         start..end
     };
     let mut runs = Vec::new();
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &left, &right, Some(deadline)) {
+    for op in capture_diff_slices_deadline(Algorithm::Myers, left, right, Some(deadline)) {
         let (old_range, new_range) = (op.old_range(), op.new_range());
-        let o = bytes(a, old_range.start, old_range.len(), old);
-        let n = bytes(b, new_range.start, new_range.len(), new);
+        let o = bytes(a, old_range.start, old_range.len());
+        let n = bytes(b, new_range.start, new_range.len());
         match op {
             DiffOp::Equal { .. } => push(&mut runs, Tag::Equal, o, n),
             DiffOp::Delete { .. } => push(&mut runs, Tag::Delete, o, n.start..n.start),

@@ -6,13 +6,14 @@
 pub mod truth;
 pub mod window;
 
+#[path = "../../benches/common/mod.rs"]
+mod edition;
+pub use edition::replaced_paragraph;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use assert_cmd::Command;
-use copydesk::edit::{Correction, Document, Edit};
-use copydesk::load::{LoadOptions, load_path};
-use copydesk::model::Role;
 use serde_json::Value;
 
 /// The folder of test fixtures.
@@ -79,31 +80,4 @@ pub fn within<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T
 pub fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
     assert!(status.success(), "mkfifo");
-}
-
-/// The sample with its longest paragraph replaced by `length` characters
-/// drawn from the page's own (so a character diff finds matches all over).
-pub fn replaced_paragraph(page: &Path, length: usize) -> (Document, usize) {
-    let mut document = Document::propose(load_path(page, &LoadOptions::default()).unwrap());
-    let (index, block) = document
-        .split
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.role == Role::Body)
-        .max_by_key(|(_, b)| b.range.len())
-        .unwrap();
-    let alphabet: Vec<char> = document.edition.pages[0].text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let text: String = (0..length)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            alphabet[(state % alphabet.len() as u64) as usize]
-        })
-        .collect();
-    let correction = Correction { page: 0, range: block.range.clone(), text };
-    document.apply(Edit::Corrections { removed: vec![], inserted: vec![correction] });
-    (document, index)
 }
