@@ -17,7 +17,7 @@ use std::time::Duration;
 
 #[cfg(unix)]
 use common::mkfifo;
-use common::{HANG, SAMPLE, copydesk, replaced_paragraph, within, workspace};
+use common::{HANG, SAMPLE, copydesk, within, workspace};
 use copydesk::edit::Document;
 use copydesk::load::{LoadOptions, load_path};
 use copydesk::store;
@@ -190,10 +190,7 @@ fn a_link_out_of_the_folder_is_outside_and_a_device_is_never_read() {
 
 #[test]
 fn a_paragraph_replaced_by_80000_characters_diffs_as_one_replacement() {
-    let (dir, page) = workspace();
-    let (document, _) = replaced_paragraph(&page, 80_000);
-    let doc = dir.path().join("long.copydesk.json");
-    store::save(&document, &doc).unwrap();
+    let (_dir, _, _, doc) = common::saved_replacement(80_000, "long.copydesk.json");
 
     // The saved diff: beyond a size, words or lines, not characters.
     let json: Value = serde_json::from_slice(&std::fs::read(&doc).unwrap()).unwrap();
@@ -286,10 +283,8 @@ fn memory_stays_within_five_times_the_document_and_its_sources() {
     assert!(grew <= bound, "400 entries of one page: grew {grew} bytes, over {bound}");
 
     // A 10 MB correction.
-    let (dir, sample) = workspace();
-    let (document, _) = replaced_paragraph(&sample, 3_400_000);
-    let doc = dir.path().join("huge.copydesk.json");
-    store::save(&document, &doc).unwrap();
+    let (dir, _, _, doc) = common::saved_replacement(3_400_000, "huge.copydesk.json");
+    let sample = dir.path().join(SAMPLE);
     let bound = 5 * (size(&doc) + size(&sample));
     for subcommand in ["verify", "diff"] {
         let grew = peak_growth(subcommand, &doc);
@@ -304,10 +299,7 @@ fn memory_stays_within_five_times_the_document_and_its_sources() {
 
 #[test]
 fn an_error_quotes_a_short_excerpt_not_the_whole_text() {
-    let (dir, page) = workspace();
-    let (document, _) = replaced_paragraph(&page, 200_000);
-    let doc = dir.path().join("tampered.copydesk.json");
-    store::save(&document, &doc).unwrap();
+    let (_dir, _, _, doc) = common::saved_replacement(200_000, "tampered.copydesk.json");
     let mut json: Value = serde_json::from_slice(&std::fs::read(&doc).unwrap()).unwrap();
     let text = json["corrections"][0]["text"].as_str().unwrap().to_owned();
     json["corrections"][0]["text"] = Value::from(format!("{text}!"));

@@ -58,10 +58,7 @@ fn a_document_with_sources_outside_its_folder_asks_before_reading_them() {
 
 #[test]
 fn the_diff_view_computes_a_long_corrections_diff_once_not_every_frame() {
-    let (dir, page) = workspace();
-    let (document, index) = replaced_paragraph(&page, 80_000);
-    let doc = dir.path().join("long.copydesk.json");
-    store::save(&document, &doc).unwrap();
+    let (_dir, _, index, doc) = common::saved_replacement(80_000, "long.copydesk.json");
     let mut harness = window(EditorApp::with_settings(settings(Lang::En), std::slice::from_ref(&doc)));
     harness.run();
     let article = harness.state().editor.document.split.blocks[index].article.unwrap();
@@ -87,7 +84,6 @@ const SIGNAL_CHILD: &str = "COPYDESK_SIGNAL_CHILD";
 #[test]
 fn signalled_session_child() {
     use copydesk::recovery::RecoveryFolder;
-    use egui::accesskit::Role as A11yRole;
     let Some(dir) = std::env::var_os(SIGNAL_CHILD).map(std::path::PathBuf::from) else { return };
     // The signal wakes this context; the loop below steps the window anyway.
     let woken = egui::Context::default();
@@ -96,11 +92,7 @@ fn signalled_session_child() {
         .ending_on_signals(&woken);
     let mut harness = window(app);
     harness.run();
-    click(&mut harness, "章旭升在调研南苑区块城中村改造工作时指出");
-    harness.get_by_role_and_label(A11yRole::TextInput, "Headline").focus();
-    harness.run();
-    harness.get_by_role_and_label(A11yRole::TextInput, "Headline").type_text("新");
-    harness.run();
+    common::window::type_into_second_headline(&mut harness, "新");
     let recovery = harness.state().recovery_path().unwrap().to_owned();
     assert!(!recovery.exists(), "not yet due: only the signal can write it now");
     println!("ready {}", recovery.display());
@@ -115,28 +107,17 @@ fn signalled_session_child() {
 #[cfg(unix)]
 #[test]
 fn sigterm_sighup_and_sigint_write_the_recovery_file_first() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     if std::env::var_os(SIGNAL_CHILD).is_some() {
         return;
     }
     for signal in ["TERM", "HUP", "INT"] {
         let (dir, _) = workspace();
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "signalled_session_child", "--nocapture", "--test-threads=1"])
-            .env(SIGNAL_CHILD, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
+        let (mut child, said) = common::start_child("signalled_session_child", SIGNAL_CHILD, dir.path());
+        let recovery = std::path::PathBuf::from(said);
+        let sent = std::process::Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status()
             .unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        while !line.contains("ready") {
-            line.clear();
-            assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "SIG{signal}: the session ended early");
-        }
-        let recovery = std::path::PathBuf::from(line.split("ready ").nth(1).unwrap().trim());
-        let sent = Command::new("kill").args(["-s", signal, &child.id().to_string()]).status().unwrap();
         assert!(sent.success());
         let started = std::time::Instant::now();
         while child.try_wait().unwrap().is_none() {

@@ -81,3 +81,41 @@ pub fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
     assert!(status.success(), "mkfifo");
 }
+
+/// A workspace whose sample has its longest paragraph replaced by `length`
+/// characters (see [`replaced_paragraph`]), saved there as `name`: the
+/// folder, the document, the paragraph's block and the document's path.
+pub fn saved_replacement(
+    length: usize,
+    name: &str,
+) -> (tempfile::TempDir, copydesk::edit::Document, usize, PathBuf) {
+    let (dir, page) = workspace();
+    let (document, index) = replaced_paragraph(&page, length);
+    let doc = dir.path().join(name);
+    copydesk::store::save(&document, &doc).expect("saved");
+    (dir, document, index, doc)
+}
+
+/// Starts this test binary again running only the test `child`, with
+/// `env` set to `dir`, and waits for the line it prints with `ready`;
+/// returns the child and what followed `ready ` on that line.
+pub fn start_child(child: &str, env: &str, dir: &Path) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut process = std::process::Command::new(std::env::current_exe().expect("the test binary"))
+        .args(["--exact", child, "--nocapture", "--test-threads=1"])
+        .env(env, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the child starts");
+    let mut stdout = BufReader::new(process.stdout.take().expect("its output"));
+    let mut line = String::new();
+    while !line.contains("ready") {
+        line.clear();
+        let read = stdout.read_line(&mut line).expect("its output reads");
+        assert_ne!(read, 0, "{child} ended before it was ready");
+    }
+    let said = line.split("ready").nth(1).unwrap_or_default().trim().to_owned();
+    (process, said)
+}
