@@ -17,10 +17,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let text = String::from_utf8_lossy(rest);
-    let at = text.char_indices().nth(usize::from(split) % (text.chars().count() + 1)).map_or(text.len(), |(i, _)| i);
+    let at = text
+        .char_indices()
+        .nth(usize::from(split) % (text.chars().count() + 1))
+        .map_or(text.len(), |(i, _)| i);
     let old = text[..at].repeat(usize::from(old_times) * usize::from(old_times) / 16 + 1);
     let new = text[at..].repeat(usize::from(new_times) * usize::from(new_times) / 16 + 1);
-    let limits = Limits { chars: usize::from(chars) * 64, tokens: usize::from(tokens) * 16, ..Limits::default() };
+    let limits =
+        Limits { chars: usize::from(chars) * 64, tokens: usize::from(tokens) * 16, ..Limits::default() };
     let runs = diff_with(&old, &new, limits);
     let (mut at_old, mut at_new) = (0, 0);
     let (mut rebuilt_old, mut rebuilt_new) = (String::new(), String::new());
