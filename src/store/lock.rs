@@ -186,7 +186,16 @@ fn write_note(path: &Path) -> Result<HeldLock, StoreError> {
     // Written in place (not renamed) so the lock we hold is on the very
     // file others read; a half-written note reads as "unknown", which is
     // still a note.
-    let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(path).map_err(io)?;
+    let mut options = OpenOptions::new();
+    options.create(true).write(true).truncate(true);
+    #[cfg(unix)]
+    {
+        // A pipe put there after the check above fails at once instead of
+        // waiting for a reader.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path).map_err(io)?;
     file.write_all(json.as_bytes()).map_err(io)?;
     file.sync_all().map_err(io)?;
     file.lock_shared().map_err(io)?;
