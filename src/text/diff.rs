@@ -101,22 +101,18 @@ pub fn diff_with(old: &str, new: &str, limits: Limits) -> Vec<Run> {
             Some((a, b, true))
         })
     };
-    match coarse {
-        Some((a, b, absorb)) => {
-            let mut middle_runs = if absorb {
-                let (x, y): (Vec<&str>, Vec<&str>) = (
-                    a.iter().map(|r| &old_middle[r.clone()]).collect(),
-                    b.iter().map(|r| &new_middle[r.clone()]).collect(),
-                );
-                compare(&x, &a, &y, &b, deadline)
-            } else {
-                let (x, y): (Vec<char>, Vec<char>) =
-                    (old_middle.chars().collect(), new_middle.chars().collect());
-                compare(&x, &a, &y, &b, deadline)
-            };
-            if absorb {
-                middle_runs = absorb_short_equals(middle_runs, limits.absorb);
-            }
+    let compared = coarse.and_then(|(a, b, absorb)| {
+        if absorb {
+            let x: Vec<&str> = a.iter().map(|r| &old_middle[r.clone()]).collect();
+            let y: Vec<&str> = b.iter().map(|r| &new_middle[r.clone()]).collect();
+            Some(absorb_short_equals(compare(&x, &a, &y, &b, deadline)?, limits.absorb))
+        } else {
+            let (x, y): (Vec<char>, Vec<char>) = (old_middle.chars().collect(), new_middle.chars().collect());
+            compare(&x, &a, &y, &b, deadline)
+        }
+    });
+    match compared {
+        Some(middle_runs) => {
             for run in middle_runs {
                 push(&mut runs, run.tag, shift(run.old, middle.0.start), shift(run.new, middle.1.start));
             }
@@ -171,25 +167,36 @@ fn tokens(text: &str, granularity: Granularity, at_most: usize) -> Option<Vec<Ra
 
 /// Myers over tokens `left` and `right` (characters, or words and lines as
 /// text), whose byte ranges in the old and new text are `a` and `b`, as
-/// byte runs.
+/// byte runs; `None` if `similar` answered something that does not hold.
+///
+/// The operations are walked by their lengths, not their indices, and
+/// every equal run is checked: `similar` 2.7's Myers can report a wrong
+/// index (a deletion of `城` placed at new index 34 when the next equal run
+/// starts at 0, found by the `diff_sizes` fuzz target), and a saved
+/// correction built on such an index would not rebuild its text.
 fn compare<T: Ord + std::hash::Hash>(
     left: &[T],
     a: &[Range<usize>],
     right: &[T],
     b: &[Range<usize>],
     deadline: Instant,
-) -> Vec<Run> {
+) -> Option<Vec<Run>> {
     let bytes = |ranges: &[Range<usize>], index: usize, len: usize| {
         let start = ranges.get(index).map_or_else(|| ranges.last().map_or(0, |r| r.end), |r| r.start);
         let end = if len == 0 { start } else { ranges[index + len - 1].end };
         start..end
     };
     let mut runs = Vec::new();
+    let (mut i, mut j) = (0, 0);
     for op in capture_diff_slices_deadline(Algorithm::Myers, left, right, Some(deadline)) {
-        let (old_range, new_range) = (op.old_range(), op.new_range());
-        let o = bytes(a, old_range.start, old_range.len());
-        let n = bytes(b, new_range.start, new_range.len());
+        let (old_len, new_len) = (op.old_range().len(), op.new_range().len());
+        let (o, n) = (bytes(a, i, old_len), bytes(b, j, new_len));
+        let (next_i, next_j) = (i + old_len, j + new_len);
+        if next_i > left.len() || next_j > right.len() {
+            return None;
+        }
         match op {
+            DiffOp::Equal { .. } if left[i..next_i] != right[j..next_j] => return None,
             DiffOp::Equal { .. } => push(&mut runs, Tag::Equal, o, n),
             DiffOp::Delete { .. } => push(&mut runs, Tag::Delete, o, n.start..n.start),
             DiffOp::Insert { .. } => push(&mut runs, Tag::Insert, o.start..o.start, n),
@@ -198,8 +205,9 @@ fn compare<T: Ord + std::hash::Hash>(
                 push(&mut runs, Tag::Insert, o.end..o.end, n);
             }
         }
+        (i, j) = (next_i, next_j);
     }
-    runs
+    (i == left.len() && j == right.len()).then_some(runs)
 }
 
 /// Equal runs shorter than `shorter_than` bytes between two changes become
@@ -339,6 +347,16 @@ mod tests {
         let runs = diff_with(old, new, Limits { tokens: 1, ..limits });
         check(old, new, &runs);
         assert_eq!(shown(old, new, &runs), "[-x1 x2 x3 x4 x5 x6 x7 x8 x-]{+y1 y2 y3 y4 y5 y6 y7 y8 y+}9");
+    }
+
+    #[test]
+    fn a_wrong_index_from_similar_is_never_trusted() {
+        // Found by the diff_sizes fuzz target: similar 2.7 answers
+        // Delete { old_index: 0, new_index: 34 } before an equal run at 0.
+        let old = "城\0\0\0\0";
+        let new = format!("{}市更新的口子 断丒\u{FFFD}", "\0".repeat(58));
+        let runs = diff(old, &new);
+        check(old, &new, &runs);
     }
 
     #[test]
