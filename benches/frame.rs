@@ -1,7 +1,8 @@
 //! One headless frame of the editor window (layout and tessellation, no
 //! GPU), with the bundled sample open and with a ~1 MB edition open. The
 //! source view lays out only the rows in view, so the two should cost about
-//! the same. Run `cargo bench --bench frame`.
+//! the same. And the diff view (F7) open on a paragraph replaced by 80,000
+//! characters (target: under 16 ms a frame). Run `cargo bench --bench frame`.
 
 mod common;
 
@@ -45,6 +46,23 @@ fn frames(c: &mut Criterion) {
     let app = EditorApp::with_settings(settings(), &[large]);
     assert!(app.editor.document.edition.text_len() >= 1_000_000, "the large edition loaded");
     bench_frames(c, "frame/edition_1mb", app);
+
+    // The diff view (F7) open on a paragraph replaced by 80,000 characters.
+    let page = dir.path().join("p1.txt");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/yongkang-daily-2022-11-07-p1.txt"),
+        &page,
+    )
+    .expect("sample copied");
+    let (document, index) = common::replaced_paragraph(&page, 80_000);
+    let doc = dir.path().join("long.copydesk.json");
+    copydesk::store::save(&document, &doc).expect("saved");
+    let mut app = EditorApp::with_settings(settings(), &[doc]);
+    let article = app.editor.document.split.blocks[index].article.expect("a body block has an article");
+    app.editor.select_article(article);
+    app.editor.show_diff = true;
+    bench_frames(c, "frame/diff_view_80k_correction", app);
 }
 
 criterion_group!(benches, frames);

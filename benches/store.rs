@@ -9,40 +9,19 @@ mod common;
 
 use std::hint::black_box;
 
-use copydesk::edit::{Correction, Document, render_block, set_block_text};
+use copydesk::edit::{Document, render_block, set_block_text};
 use copydesk::load::{LoadOptions, load_path};
 use copydesk::model::Role;
 use copydesk::store;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-/// One character in a hundred of the body text replaced.
-fn corrected(mut document: Document) -> Document {
-    let mut corrections = Vec::new();
-    for block in document.split.blocks.iter().filter(|b| b.role == Role::Body) {
-        let text = &document.edition.pages[block.page].text[block.range.clone()];
-        for (i, (offset, c)) in text.char_indices().enumerate() {
-            if i % 100 == 50 && !c.is_whitespace() {
-                let start = block.range.start + offset;
-                let fix = if c.is_ascii() { "e" } else { "改" };
-                corrections.push(Correction {
-                    page: block.page,
-                    range: start..start + c.len_utf8(),
-                    text: fix.into(),
-                });
-            }
-        }
-    }
-    corrections.sort();
-    document.corrections = corrections;
-    document
-}
-
 fn store(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let source = common::write_edition(dir.path(), 1_000_000).0;
-    let document =
-        corrected(Document::propose(load_path(&source, &LoadOptions::default()).expect("edition loads")));
+    let document = common::corrected(Document::propose(
+        load_path(&source, &LoadOptions::default()).expect("edition loads"),
+    ));
     let characters: usize = document.edition.pages.iter().map(|p| p.text.chars().count()).sum();
     eprintln!("{} characters, {} corrections", characters, document.corrections.len());
     let doc = dir.path().join("edition.copydesk.json");

@@ -5,6 +5,8 @@
 //!
 //! - [`text`]: decoding, line indexing, script-aware joining; knows nothing
 //!   of newspapers.
+//! - [`disk`]: reading only regular files, within a limit (never a pipe
+//!   or a device someone handed us).
 //! - [`model`]: editions, pages, blocks, roles and articles as plain data.
 //! - [`load`]: reading pages from disk, with errors an editor can act on.
 //! - [`segment`]: proposes the split of a page into blocks and articles from
@@ -21,6 +23,7 @@
 pub mod app;
 pub mod cli;
 pub mod compose;
+pub mod disk;
 pub mod edit;
 pub mod eval;
 pub mod load;

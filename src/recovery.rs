@@ -147,6 +147,10 @@ impl RecoveryFolder {
         let mut damaged = Vec::new();
         let Ok(entries) = std::fs::read_dir(&self.path) else { return (orphans, damaged) };
         for entry in entries.flatten() {
+            // Only regular files: opening a pipe left here would hang the start.
+            if !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
             let path = entry.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             if let Some(stem) = name.strip_suffix(".lock") {
@@ -189,12 +193,13 @@ pub fn read(path: &Path) -> Result<RecoveryFile, StoreError> {
 
 /// Checks `bytes` as a recovery file read from `path` (which errors name).
 pub fn parse(bytes: &[u8], path: &Path) -> Result<RecoveryFile, StoreError> {
-    let value = store::json_of(bytes, path)?;
-    store::check_header(&value, path, FORMAT, VERSION)?;
+    let kind = store::Kind { format: FORMAT, known: VERSION };
+    let file: RecoveryFile = serde_json::from_slice(bytes)
+        .map_err(|e| store::why_unparsed(bytes, path, &e, kind, Some(store::DOCUMENT)))?;
+    kind.check(path, &file.format, u64::from(file.version))?;
     // The work inside gets the same checks as a saved document.
-    let document = value.get("document").unwrap_or(&serde_json::Value::Null);
-    store::check_header(document, path, store::FORMAT, store::VERSION)?;
-    serde_json::from_value(value).map_err(|e| store::damaged(path, e.to_string()))
+    store::DOCUMENT.check(path, &file.document.format, u64::from(file.document.version))?;
+    Ok(file)
 }
 
 /// This process's recovery file.
@@ -260,8 +265,11 @@ pub struct Orphan {
 
 impl Orphan {
     /// The editable document, when its sources are still there unchanged.
+    /// Its sources are read wherever they are: this session's own work
+    /// recorded them, in the editor's own data folder.
     pub fn restore(&self) -> Result<Restored, StoreError> {
-        store::rebuild_from(self.file.document.clone(), &self.file.folder, &self.path)
+        let access = store::SourceAccess::Anywhere;
+        store::rebuild_from(self.file.document.clone(), &self.file.folder, &self.path, access)
     }
 
     /// Deletes the recovery file: the editor recovered the work elsewhere

@@ -140,10 +140,12 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("work.copydesk.json");
         copydesk::store::save(&edited, &path).unwrap();
-        let restored = copydesk::store::open(&path).unwrap();
+        // The fixture lies outside the document's temporary folder: read it with consent.
+        let anywhere = copydesk::store::SourceAccess::Anywhere;
+        let restored = copydesk::store::open_with(&path, anywhere).unwrap();
         prop_assert!(restored.problems.is_empty());
         prop_assert_eq!(restored.document.as_ref(), Some(&edited));
-        let problems = copydesk::store::verify(&path).unwrap();
+        let problems = copydesk::store::verify(&path, anywhere).unwrap();
         prop_assert!(problems.is_empty(), "{:?}", problems);
     }
 }

@@ -6,9 +6,7 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
@@ -78,23 +76,7 @@ fn a_killed_session_is_offered_at_the_next_start() {
         return;
     }
     let (dir, page) = workspace();
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "editing_session_child", "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    while !line.contains("ready") {
-        line.clear();
-        assert_ne!(
-            stdout.read_line(&mut line).unwrap(),
-            0,
-            "the session ended before writing its recovery file"
-        );
-    }
+    let (mut child, _) = common::start_child("editing_session_child", CHILD_ENV, dir.path());
     // The power goes: no save, no clean-up.
     child.kill().unwrap();
     child.wait().unwrap();
@@ -269,11 +251,7 @@ fn closing_while_typing_asks_first() {
     let (_dir, page) = workspace();
     let mut harness = window(EditorApp::with_settings(settings(), std::slice::from_ref(&page)));
     harness.run();
-    click(&mut harness, "章旭升在调研南苑区块城中村改造工作时指出");
-    harness.get_by_role_and_label(A11yRole::TextInput, "Headline").focus();
-    harness.run();
-    harness.get_by_role_and_label(A11yRole::TextInput, "Headline").type_text("新");
-    harness.run();
+    common::window::type_into_second_headline(&mut harness, "新");
     let editor = &harness.state().editor;
     assert!(!editor.history.has_unsaved_changes() && !editor.drafts.is_empty(), "only typed, not committed");
     request_close(&mut harness);

@@ -1,7 +1,15 @@
-//! What the benchmarks share: an edition of about a given size, made of the
-//! test fixtures' pages (Chinese and English) as one form-feed file.
+//! What the benchmarks share (and the tests that include this file): an
+//! edition of about a given size, made of the test fixtures' pages (Chinese
+//! and English) as one form-feed file; one character in a hundred of it
+//! corrected; a paragraph replaced by a long text.
+
+#![allow(dead_code)] // each includer uses a different part
 
 use std::path::{Path, PathBuf};
+
+use copydesk::edit::{Correction, Document, Edit};
+use copydesk::load::{LoadOptions, load_path};
+use copydesk::model::Role;
 
 const PAGES: [&str; 4] = [
     "yongkang-daily-2022-11-07-p1.txt",
@@ -27,4 +35,53 @@ pub fn write_edition(dir: &Path, target: usize) -> (PathBuf, usize) {
     let path = dir.join("edition.txt");
     std::fs::write(&path, &edition).expect("edition written");
     (path, edition.len())
+}
+
+/// One character in a hundred of the body text replaced.
+pub fn corrected(mut document: Document) -> Document {
+    let mut corrections = Vec::new();
+    for block in document.split.blocks.iter().filter(|b| b.role == Role::Body) {
+        let text = &document.edition.pages[block.page].text[block.range.clone()];
+        for (i, (offset, c)) in text.char_indices().enumerate() {
+            if i % 100 == 50 && !c.is_whitespace() {
+                let start = block.range.start + offset;
+                let fix = if c.is_ascii() { "e" } else { "改" };
+                corrections.push(Correction {
+                    page: block.page,
+                    range: start..start + c.len_utf8(),
+                    text: fix.into(),
+                });
+            }
+        }
+    }
+    corrections.sort();
+    document.corrections = corrections;
+    document
+}
+
+/// The sample with its longest paragraph replaced by `length` characters
+/// drawn from the page's own (so a character diff finds matches all over).
+pub fn replaced_paragraph(page: &Path, length: usize) -> (Document, usize) {
+    let mut document = Document::propose(load_path(page, &LoadOptions::default()).expect("the page loads"));
+    let (index, block) = document
+        .split
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.role == Role::Body)
+        .max_by_key(|(_, b)| b.range.len())
+        .expect("the page has a paragraph");
+    let alphabet: Vec<char> = document.edition.pages[0].text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let text: String = (0..length)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            alphabet[(state % alphabet.len() as u64) as usize]
+        })
+        .collect();
+    let correction = Correction { page: 0, range: block.range.clone(), text };
+    document.apply(Edit::Corrections { removed: vec![], inserted: vec![correction] });
+    (document, index)
 }

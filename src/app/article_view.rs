@@ -5,15 +5,15 @@
 
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, RichText, ScrollArea, TextEdit, TextFormat, Ui};
-use similar::{ChangeTag, TextDiff};
 
 use super::commands::role_word;
+use super::diff_cache::BlockDiff;
 use super::editor::Editor;
 use super::i18n::Word;
 use super::palette;
-use crate::compose::block_text;
 use crate::edit::render_block;
 use crate::model::Role;
+use crate::text::diff::Tag;
 
 /// Shows the selected article.
 pub fn show(ui: &mut Ui, editor: &mut Editor) {
@@ -105,42 +105,45 @@ fn fields(ui: &mut Ui, editor: &mut Editor) {
     }
 }
 
-/// Each block's corrected text against its source, character by character.
-fn diff(ui: &mut Ui, editor: &Editor) {
+/// Each block's corrected text against its source, character by character
+/// (coarser for long corrections); the diffs are computed once per change.
+fn diff(ui: &mut Ui, editor: &mut Editor) {
     let lang = editor.lang;
     ui.label(RichText::new(Word::DiffTitle.get(lang)).strong());
     let mut any = false;
-    for &index in editor.selected_blocks() {
-        let block = &editor.document.split.blocks[index];
-        let source = block_text(&editor.document.edition, block);
-        let corrected = render_block(&editor.document.edition, &editor.document.corrections, block).text;
-        if source == corrected {
-            continue;
-        }
+    for index in editor.selected_blocks().to_vec() {
+        let Some(block_diff) = editor.block_diff(index) else { continue };
         any = true;
-        ui.label(RichText::new(role_word(block.role).get(lang)).small().weak());
-        ui.label(diff_job(ui, &source, &corrected));
+        let role = editor.document.split.blocks[index].role;
+        ui.label(RichText::new(role_word(role).get(lang)).small().weak());
+        ui.label(diff_job(ui, &block_diff));
     }
     if !any {
         ui.label(Word::NoChanges.get(lang));
     }
 }
 
-fn diff_job(ui: &Ui, source: &str, corrected: &str) -> LayoutJob {
+fn diff_job(ui: &Ui, block_diff: &BlockDiff) -> LayoutJob {
     let font = FontId::proportional(ui.text_style_height(&egui::TextStyle::Body));
     let plain = ui.visuals().text_color();
     let mut job = LayoutJob::default();
-    for change in TextDiff::from_chars(source, corrected).iter_all_changes() {
-        let (color, background, strike) = match change.tag() {
-            ChangeTag::Equal => (plain, Color32::TRANSPARENT, false),
-            ChangeTag::Delete => (palette::DELETED, palette::DELETED.gamma_multiply(0.15), true),
-            ChangeTag::Insert => (palette::INSERTED, palette::INSERTED.gamma_multiply(0.15), false),
+    for run in &block_diff.runs {
+        let (text, color, background, strike) = match run.tag {
+            Tag::Equal => (&block_diff.source[run.old.clone()], plain, Color32::TRANSPARENT, false),
+            Tag::Delete => {
+                let background = palette::DELETED.gamma_multiply(0.15);
+                (&block_diff.source[run.old.clone()], palette::DELETED, background, true)
+            }
+            Tag::Insert => {
+                let background = palette::INSERTED.gamma_multiply(0.15);
+                (&block_diff.corrected[run.new.clone()], palette::INSERTED, background, false)
+            }
         };
         let mut format = TextFormat { font_id: font.clone(), color, background, ..Default::default() };
         if strike {
             format.strikethrough = egui::Stroke::new(1.0, palette::DELETED);
         }
-        job.append(change.value(), 0.0, format);
+        job.append(text, 0.0, format);
     }
     job
 }

@@ -57,6 +57,7 @@ pub struct Editor {
     changes: u64,
     line_map: LineMap,
     outline: super::outline::Cache,
+    diffs: super::diff_cache::DiffCache,
     /// Indices of the selected article's blocks, kept with the selection.
     selected_blocks: Vec<usize>,
 }
@@ -79,6 +80,7 @@ impl Editor {
             changes: 0,
             line_map,
             outline: super::outline::Cache::new(),
+            diffs: super::diff_cache::DiffCache::default(),
             selected_blocks: Vec::new(),
         };
         if let Some(&first) = editor.document.split.articles.first() {
@@ -96,6 +98,18 @@ impl Editor {
     pub fn outline_entry(&mut self, id: ArticleId) -> super::outline::Entry {
         let document = &self.document;
         self.outline.entry(id).or_insert_with(|| super::outline::entry(document, id)).clone()
+    }
+
+    /// Block `index`'s corrections against its source (`None` without
+    /// any), computed once per change of the document.
+    pub fn block_diff(&mut self, index: usize) -> Option<std::sync::Arc<super::diff_cache::BlockDiff>> {
+        self.diffs.get(&self.document, index)
+    }
+
+    /// How many block diffs the diff view has computed: once per block and
+    /// change of the document, however many frames show them.
+    pub fn diffs_computed(&self) -> u64 {
+        self.diffs.computed()
     }
 
     /// Selects line `line` of page `page`, and the article it belongs to.
@@ -195,6 +209,7 @@ impl Editor {
         self.changes += 1;
         self.line_map = LineMap::new(&self.document);
         self.outline.clear();
+        self.diffs.clear();
         self.cursor = None;
         self.drafts.clear();
         let Selection { page, line, .. } = self.selection;

@@ -10,7 +10,7 @@ use super::i18n::Word;
 use super::{Editor, EditorApp, ReadOnly, display_name, open_edition};
 use crate::edit::Document;
 use crate::recovery::{Orphan, Snapshot};
-use crate::store::{self, DiskStamp, ExportFormat, HeldLock, LockError, StoreError};
+use crate::store::{self, DiskStamp, ExportFormat, HeldLock, LockError, SourceAccess, StoreError};
 
 impl EditorApp {
     /// Opens `paths` (pages, folders, or one saved document), asking first
@@ -43,13 +43,22 @@ impl EditorApp {
     }
 
     /// Opens a saved document: editable when its sources match and nobody
-    /// else has it open; read-only otherwise, saying why.
+    /// else has it open; read-only otherwise, saying why. Sources outside
+    /// the document's folder are read only once the editor agrees.
     pub fn open_document(&mut self, path: PathBuf) {
+        self.open_document_with(path, SourceAccess::InsideFolder);
+    }
+
+    fn open_document_with(&mut self, path: PathBuf, access: SourceAccess) {
         let lang = self.settings.lang;
-        let restored = match store::open(&path) {
+        let restored = match store::open_with(&path, access) {
             Ok(restored) => restored,
             Err(e) => return self.error = Some(format!("{}: {e}", Word::CouldNotOpen.get(lang))),
         };
+        if !restored.outside_sources().is_empty() {
+            self.outside_question = Some((path, Box::new(restored)));
+            return;
+        }
         self.settings.remember(std::slice::from_ref(&path));
         self.error = None;
         let stamp = restored.stamp.clone();
@@ -259,6 +268,45 @@ impl EditorApp {
             && let Err(e) = orphan.discard()
         {
             self.error = Some(e.to_string());
+        }
+    }
+
+    /// Asks whether to read a document's sources that lie outside its
+    /// folder, naming them: a document from elsewhere may point at any
+    /// file on this computer.
+    pub(super) fn outside_dialog(&mut self, ctx: &egui::Context) {
+        let Some((path, restored)) = &self.outside_question else { return };
+        let lang = self.settings.lang;
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("outside-sources")).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            ui.heading(Word::OutsideTitle.get(lang));
+            ui.label(RichText::new(path.display().to_string()).monospace());
+            ui.label(Word::OutsideBody.get(lang));
+            for source in restored.outside_sources() {
+                ui.label(RichText::new(source.display().to_string()).monospace().strong());
+            }
+            ui.horizontal(|ui| {
+                for (word, access) in [
+                    (Word::ReadThem, Some(SourceAccess::Anywhere)),
+                    (Word::OpenReadOnly, Some(SourceAccess::InsideFolder)),
+                    (Word::Cancel, None),
+                ] {
+                    if ui.button(word.get(lang)).clicked() {
+                        choice = Some(access);
+                    }
+                }
+            });
+        });
+        let Some(access) = choice else { return };
+        let Some((path, restored)) = self.outside_question.take() else { return };
+        match access {
+            Some(SourceAccess::Anywhere) => self.open_document_with(path, SourceAccess::Anywhere),
+            // Shown as saved, the sources outside not read.
+            Some(SourceAccess::InsideFolder) => {
+                self.read_only = Some(ReadOnly::new(path, restored.saved, restored.problems));
+            }
+            None => {}
         }
     }
 

@@ -118,6 +118,10 @@ words! {
     ReadOnlyShort => "read-only", "只读";
     Exported => "Exported", "已导出";
     CouldNotSave => "Could not save", "无法保存";
+    OutsideTitle => "Read pages from outside the document's folder?", "读取文档文件夹以外的版面？";
+    OutsideBody => "This document reads its pages from these files outside its own folder. Read them only if you trust where the document came from:", "此文档要从其所在文件夹以外的下列文件读取版面。只有在信任文档来源时才读取：";
+    ReadThem => "Read them", "读取";
+    OpenReadOnly => "Open read-only", "以只读方式打开";
     CouldNotExport => "Could not export", "无法导出";
     ReadOnly => "Read-only: the sources of this document cannot be used, so it is shown as saved, with every correction.", "只读：本文档的原文不可用，以下按保存时的内容显示，所有修改均保留。";
     Cancel => "Cancel", "取消";

@@ -10,6 +10,7 @@ mod article_view;
 mod autosave;
 mod bars;
 mod commands;
+mod diff_cache;
 mod editor;
 mod files;
 pub mod fonts;
@@ -22,6 +23,7 @@ mod read_only;
 mod recovery_offer;
 mod session;
 pub mod settings;
+mod signals;
 mod source_view;
 
 use std::path::{Path, PathBuf};
@@ -82,6 +84,11 @@ pub struct EditorApp {
     pub pending_open: Option<Vec<PathBuf>>,
     /// Recovery files of crashed sessions, while they are offered.
     pub offer: Option<RecoveryOffer>,
+    /// A document whose sources lie outside its folder, as read without
+    /// them, while the editor is asked whether to read them.
+    pub outside_question: Option<(PathBuf, Box<store::Restored>)>,
+    signals: Option<signals::Signals>,
+    ended_by_signal: bool,
     autosave: Option<Autosave>,
     recovery_folder: Option<RecoveryFolder>,
     /// Where the settings are kept, and what was last written there.
@@ -116,6 +123,7 @@ impl EditorApp {
         if let Some(folder) = crate::recovery::default_folder() {
             app = app.with_recovery(RecoveryFolder::new(folder));
         }
+        app = app.ending_on_signals(&cc.egui_ctx);
         app.apply_theme(&cc.egui_ctx);
         app
     }
@@ -134,6 +142,9 @@ impl EditorApp {
             conflict: None,
             pending_open: None,
             offer: None,
+            outside_question: None,
+            signals: None,
+            ended_by_signal: false,
             autosave: None,
             recovery_folder: None,
             settings_file: None,
@@ -161,6 +172,7 @@ impl EditorApp {
         self.update_title(&ctx);
         self.handle_close(&ctx);
         self.keep_recovery(&ctx);
+        self.end_if_signalled(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -222,6 +234,12 @@ impl EditorApp {
         self.conflict_dialog(ctx);
         self.open_dialog(ctx);
         self.recovery_dialog(ctx);
+        self.outside_dialog(ctx);
+    }
+
+    /// The error the window shows, if any.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
     }
 
     fn notice(&self) -> Option<String> {
@@ -293,7 +311,7 @@ impl EditorApp {
     /// Asks before quitting with unsaved changes.
     fn handle_close(&mut self, ctx: &egui::Context) {
         let requested = ctx.input(|i| i.viewport().close_requested());
-        if requested && self.editor.has_unsaved_work() && !self.quitting {
+        if requested && self.editor.has_unsaved_work() && !self.quitting && !self.ended_by_signal {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.confirm_quit = true;
         }

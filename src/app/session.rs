@@ -118,6 +118,38 @@ impl EditorApp {
         }
     }
 
+    /// Listens for the signals that end a session (SIGTERM, SIGHUP,
+    /// SIGINT): each wakes the window through `ctx`, which then keeps the
+    /// work and closes (see [`signals`](super::signals)).
+    pub fn ending_on_signals(mut self, ctx: &egui::Context) -> Self {
+        match super::signals::Signals::listen(ctx) {
+            Ok(signals) => self.signals = Some(signals),
+            Err(e) => self.error = Some(format!("{}: {e}", Word::RecoveryFailed.get(self.settings.lang))),
+        }
+        self
+    }
+
+    /// True once a signal ended the session (its work is in the recovery
+    /// file, its lock note gone, and the window asked to close).
+    pub fn ended_by_signal(&self) -> bool {
+        self.ended_by_signal
+    }
+
+    /// The system asked the process to end: unsaved work, typing included,
+    /// goes to the recovery file now, the lock note is released, and the
+    /// window closes without asking (nobody is there to answer).
+    pub(super) fn end_if_signalled(&mut self, ctx: &egui::Context) {
+        if self.ended_by_signal || !self.signals.as_ref().is_some_and(super::signals::Signals::received) {
+            return;
+        }
+        self.ended_by_signal = true;
+        if self.editor.has_unsaved_work() {
+            self.write_recovery_now();
+        }
+        self.doc_lock = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
     /// The window is closing: the work is saved, or the editor chose to
     /// lose it, so the recovery file and the lock note go.
     pub fn close(&mut self) {

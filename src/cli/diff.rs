@@ -5,10 +5,10 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use similar::{ChangeTag, TextDiff};
-
 use crate::compose::block_text;
-use crate::edit::render_block;
+use crate::edit::render_block_text;
+use crate::store::SourceAccess;
+use crate::text::diff::{Tag, diff};
 
 /// When to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -22,12 +22,17 @@ pub enum Colour {
 }
 
 /// Prints the diff of every corrected block of `doc`.
-pub fn run(doc: &Path, colour: Colour, out: &mut impl std::io::Write) -> anyhow::Result<bool> {
-    let restored = crate::store::open(doc)?;
+/// Only the sources `access` allows are read.
+pub fn run(
+    doc: &Path,
+    colour: Colour,
+    access: SourceAccess,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<bool> {
+    let restored = crate::store::open_with(doc, access)?;
     let Some(document) = restored.document else {
-        for problem in &restored.problems {
-            writeln!(out, "{}: {problem}", doc.display())?;
-        }
+        let problems: Vec<String> = restored.problems.iter().map(ToString::to_string).collect();
+        super::print_problems(doc, &problems, out)?;
         return Ok(false);
     };
     let coloured = match colour {
@@ -40,7 +45,7 @@ pub fn run(doc: &Path, colour: Colour, out: &mut impl std::io::Write) -> anyhow:
         let mut header = false;
         for block in document.split.blocks_of(id) {
             let source = block_text(&document.edition, block);
-            let corrected = render_block(&document.edition, &document.corrections, block).text;
+            let corrected = render_block_text(&document.edition, &document.corrections, block);
             if source == corrected {
                 continue;
             }
@@ -64,22 +69,18 @@ pub fn run(doc: &Path, colour: Colour, out: &mut impl std::io::Write) -> anyhow:
 /// `source` against `corrected` on one line, changed runs marked whole
 /// (`[-old-]{+new+}`, or colours on a terminal).
 fn diff_line(source: &str, corrected: &str, coloured: bool) -> String {
-    let mut line = String::new();
-    let diff = TextDiff::from_chars(source, corrected);
-    let mut changes = diff.iter_all_changes().peekable();
-    while let Some(first) = changes.next() {
-        let tag = first.tag();
-        let mut run = first.value().to_owned();
-        while let Some(next) = changes.next_if(|c| c.tag() == tag) {
-            run.push_str(next.value());
-        }
-        match (tag, coloured) {
-            (ChangeTag::Equal, _) => line.push_str(&run),
-            (ChangeTag::Delete, true) => line.push_str(&format!("\x1b[31;9m{run}\x1b[0m")),
-            (ChangeTag::Insert, true) => line.push_str(&format!("\x1b[32;4m{run}\x1b[0m")),
-            (ChangeTag::Delete, false) => line.push_str(&format!("[-{run}-]")),
-            (ChangeTag::Insert, false) => line.push_str(&format!("{{+{run}+}}")),
-        }
+    let mut line = String::with_capacity(source.len() + corrected.len() + 16);
+    for run in diff(source, corrected) {
+        let (open, close, text) = match (run.tag, coloured) {
+            (Tag::Equal, _) => ("", "", &source[run.old]),
+            (Tag::Delete, true) => ("\x1b[31;9m", "\x1b[0m", &source[run.old]),
+            (Tag::Insert, true) => ("\x1b[32;4m", "\x1b[0m", &corrected[run.new]),
+            (Tag::Delete, false) => ("[-", "-]", &source[run.old]),
+            (Tag::Insert, false) => ("{+", "+}", &corrected[run.new]),
+        };
+        line.push_str(open);
+        line.push_str(text);
+        line.push_str(close);
     }
     line
 }

@@ -57,6 +57,9 @@ pub enum Command {
     Verify {
         /// The document (*.copydesk.json).
         doc: PathBuf,
+        /// Read sources outside the document's folder too (absolute paths, .., links out).
+        #[arg(long)]
+        allow_outside_sources: bool,
     },
     /// Print each article's corrections against its source.
     Diff {
@@ -65,6 +68,9 @@ pub enum Command {
         /// Colour the output: auto (on a terminal), always or never.
         #[arg(long, value_enum, default_value_t = diff::Colour::Auto)]
         colour: diff::Colour,
+        /// Read sources outside the document's folder too (absolute paths, .., links out).
+        #[arg(long)]
+        allow_outside_sources: bool,
     },
     /// Write the corrected edition for the newsroom or the archive.
     Export {
@@ -160,8 +166,12 @@ pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<bo
         Command::Split { paths, encoding, model, out: doc, force } => {
             split::run(&paths, encoding.as_deref(), model.as_deref(), doc.as_deref(), force, out)
         }
-        Command::Verify { doc } => verify::run(&doc, out),
-        Command::Diff { doc, colour } => diff::run(&doc, colour, out),
+        Command::Verify { doc, allow_outside_sources } => {
+            verify::run(&doc, access(allow_outside_sources), out)
+        }
+        Command::Diff { doc, colour, allow_outside_sources } => {
+            diff::run(&doc, colour, access(allow_outside_sources), out)
+        }
         Command::Export { doc, format, out: target, force } => export::run(&doc, format, &target, force, out),
         Command::Eval { paths, json, model, leave_one_paper_out, paper_folds, training } => {
             let how = match (model, leave_one_paper_out, paper_folds) {
@@ -181,4 +191,33 @@ pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<bo
             train::run(train::TrainArgs { paths, out: target, base, settings: training.settings() }, out)
         }
     }
+}
+
+/// The sources `--allow-outside-sources` lets a subcommand read.
+fn access(allow_outside_sources: bool) -> crate::store::SourceAccess {
+    if allow_outside_sources {
+        crate::store::SourceAccess::Anywhere
+    } else {
+        crate::store::SourceAccess::InsideFolder
+    }
+}
+
+/// Prints `problems` of the document at `doc`, one a line, with how to
+/// read sources outside its folder when that is what stopped them.
+fn print_problems(
+    doc: &std::path::Path,
+    problems: &[String],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    for problem in problems {
+        writeln!(out, "{}: {problem}", doc.display())?;
+    }
+    if problems.iter().any(|p| p.contains("outside the document's folder")) {
+        writeln!(
+            out,
+            "{}: to read sources outside the document's folder, check them and add --allow-outside-sources",
+            doc.display()
+        )?;
+    }
+    Ok(())
 }

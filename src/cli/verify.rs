@@ -4,12 +4,13 @@
 
 use std::path::Path;
 
-/// Verifies `doc`, printing one line per problem.
-pub fn run(doc: &Path, out: &mut impl std::io::Write) -> anyhow::Result<bool> {
-    let problems = crate::store::verify(doc)?;
-    for problem in &problems {
-        writeln!(out, "{}: {problem}", doc.display())?;
-    }
+use crate::store::SourceAccess;
+
+/// Verifies `doc`, reading the sources `access` allows, printing one line
+/// per problem.
+pub fn run(doc: &Path, access: SourceAccess, out: &mut impl std::io::Write) -> anyhow::Result<bool> {
+    let problems = crate::store::verify(doc, access)?;
+    super::print_problems(doc, &problems, out)?;
     if problems.is_empty() {
         writeln!(
             out,

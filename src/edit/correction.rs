@@ -75,13 +75,58 @@ impl Mapped {
     }
 }
 
+/// Where corrected text is written: [`Mapped`] keeps each character's
+/// origin (for editing), a `String` only the text (for saving, checking,
+/// exporting and diffing, at a fraction of the memory).
+pub trait Sink {
+    /// Source text that starts at source offset `at`, kept as it is.
+    fn source(&mut self, text: &str, at: usize);
+    /// The text of the correction that replaces source from offset `at`.
+    fn corrected(&mut self, text: &str, at: usize);
+}
+
+impl Sink for Mapped {
+    fn source(&mut self, text: &str, at: usize) {
+        for (offset, ch) in text.char_indices() {
+            self.push(ch, Origin::Source(at + offset));
+        }
+    }
+
+    fn corrected(&mut self, text: &str, at: usize) {
+        for ch in text.chars() {
+            self.push(ch, Origin::Corrected(at));
+        }
+    }
+}
+
+impl Sink for String {
+    fn source(&mut self, text: &str, _at: usize) {
+        self.push_str(text);
+    }
+
+    fn corrected(&mut self, text: &str, _at: usize) {
+        self.push_str(text);
+    }
+}
+
+/// The corrections of page `page` that could touch `range` (or be an
+/// insertion at its end), found by binary search: corrections are kept
+/// sorted and never overlap, so only the one starting last before the
+/// range can reach into it.
+fn nearby<'c>(corrections: &'c [Correction], page: usize, range: &Range<usize>) -> &'c [Correction] {
+    debug_assert!(corrections.is_sorted(), "corrections are kept sorted");
+    let first = corrections.partition_point(|c| (c.page, c.range.start) < (page, range.start));
+    let end = corrections.partition_point(|c| (c.page, c.range.start) <= (page, range.end));
+    &corrections[first.saturating_sub(1).min(end)..end]
+}
+
 /// The corrections of one page that touch `range`, in order.
 pub fn touching<'c>(
     corrections: &'c [Correction],
     page: usize,
     range: &Range<usize>,
 ) -> impl Iterator<Item = &'c Correction> {
-    corrections.iter().filter(move |c| {
+    nearby(corrections, page, range).iter().filter(move |c| {
         c.page == page
             && c.range.start < range.end.max(range.start + 1)
             && c.range.end.max(c.range.start + 1) > range.start
@@ -94,11 +139,24 @@ pub fn touching<'c>(
 /// skipped.
 pub fn corrected(page_text: &str, page: usize, range: Range<usize>, corrections: &[Correction]) -> Mapped {
     let mut out = Mapped::default();
+    write_corrected(page_text, page, range, corrections, &mut out);
+    out
+}
+
+/// What [`corrected`] gives, written into `out`.
+pub fn write_corrected(
+    page_text: &str,
+    page: usize,
+    range: Range<usize>,
+    corrections: &[Correction],
+    out: &mut impl Sink,
+) {
     let owns_end = ends_a_line(page_text, range.end);
     let at_end =
         |c: &&Correction| owns_end && c.page == page && c.range.is_empty() && c.range.start == range.end;
+    let nearby = nearby(corrections, page, &range);
     let mut applicable: Vec<&Correction> =
-        touching(corrections, page, &range).chain(corrections.iter().filter(at_end)).collect();
+        touching(nearby, page, &range).chain(nearby.iter().filter(at_end)).collect();
     applicable.sort_by_key(|c| (c.range.start, c.range.end));
     applicable.dedup();
     let mut at = range.start;
@@ -112,16 +170,16 @@ pub fn corrected(page_text: &str, page: usize, range: Range<usize>, corrections:
         if c.range.start < at {
             continue; // overlapping corrections are never stored; be safe
         }
-        push_source(&mut out, page_text, at..c.range.start.min(range.end));
-        for ch in c.text.chars() {
-            out.push(ch, Origin::Corrected(c.range.start));
+        let kept = at..c.range.start.min(range.end);
+        if kept.start < kept.end {
+            out.source(&page_text[kept.clone()], kept.start);
         }
+        out.corrected(&c.text, c.range.start);
         at = c.range.end.max(c.range.start);
     }
     if at < range.end {
-        push_source(&mut out, page_text, at..range.end);
+        out.source(&page_text[at..range.end], at);
     }
-    out
 }
 
 /// True when correction `c` is shown by the block over `range`: it starts
@@ -138,15 +196,6 @@ fn ends_a_line(text: &str, at: usize) -> bool {
     matches!(text.as_bytes().get(at), None | Some(b'\n' | b'\r'))
 }
 
-fn push_source(out: &mut Mapped, page_text: &str, range: Range<usize>) {
-    if range.start >= range.end {
-        return;
-    }
-    for (offset, ch) in page_text[range.clone()].char_indices() {
-        out.push(ch, Origin::Source(range.start + offset));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,7 +207,7 @@ mod tests {
     #[test]
     fn corrections_replace_their_source_range() {
         let source = "the Presidents vpreparedness program";
-        let corrections = [fix(0, 15..28, "preparedness"), fix(0, 4..14, "President's")];
+        let corrections = [fix(0, 4..14, "President's"), fix(0, 15..28, "preparedness")];
         let out = corrected(source, 0, 0..source.len(), &corrections);
         assert_eq!(out.text, "the President's preparedness program");
         assert_eq!(out.origins.len(), out.text.chars().count());

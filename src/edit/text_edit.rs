@@ -10,9 +10,7 @@
 
 use std::ops::Range;
 
-use std::time::{Duration, Instant};
-
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use crate::text::diff::{Tag, diff};
 
 use super::correction::{Origin, touching};
 use super::render::render_block;
@@ -32,7 +30,7 @@ pub fn set_block_text(document: &Document, index: usize, new_text: &str) -> Opti
     let spans = SourceSpans::new(&old, &rendered.marks, &document.corrections, block.page, &page.text);
     let mut removed: Vec<Correction> = Vec::new();
     let mut inserted: Vec<Correction> = Vec::new();
-    for (old_range, new_range) in changed_regions(&old, &new, &rendered.marks) {
+    for (old_range, new_range) in changed_regions(&rendered.text, new_text, &rendered.marks) {
         let source = spans.source_range(&old_range, block.range.clone());
         let text: String = new[new_range].iter().collect();
         for existing in touching(&document.corrections, block.page, &source) {
@@ -47,24 +45,18 @@ pub fn set_block_text(document: &Document, index: usize, new_text: &str) -> Opti
     (!removed.is_empty() || !inserted.is_empty()).then_some(Edit::Corrections { removed, inserted })
 }
 
-/// Regions where old and new text differ, as char ranges, widened so that a
+/// Regions where `old` and `new` differ, as char ranges, widened so that a
 /// correction's characters are always replaced whole and neighbouring
-/// regions that share one merge.
-fn changed_regions(old: &[char], new: &[char], origins: &[Origin]) -> Vec<(Range<usize>, Range<usize>)> {
-    // A deadline keeps a pathological paste from freezing the window; past
-    // it, similar returns a coarser (still correct) diff.
-    let deadline = Instant::now() + Duration::from_millis(200);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, old, new, Some(deadline));
+/// regions that share one merge. The diff is bounded (a pathological paste
+/// gets a coarser one, never a frozen window).
+fn changed_regions(old: &str, new: &str, origins: &[Origin]) -> Vec<(Range<usize>, Range<usize>)> {
+    let old_len = origins.len();
     let mut regions: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for op in &ops {
-        if let DiffOp::Equal { .. } = op {
-            continue;
-        }
-        let (mut o, mut n) = (op.old_range(), op.new_range());
+    for (mut o, mut n) in changes(old, new) {
         // Text added after the block's last character is anchored as a
         // replacement of that character, so the correction starts inside
         // this block and no neighbour that begins where it ends can claim it.
-        if o.is_empty() && o.start == old.len() && o.start > 0 {
+        if o.is_empty() && o.start == old_len && o.start > 0 {
             o.start -= 1;
             n.start -= 1;
         }
@@ -73,7 +65,7 @@ fn changed_regions(old: &[char], new: &[char], origins: &[Origin]) -> Vec<(Range
             o.start -= 1;
             n.start -= 1;
         }
-        while o.end > 0 && o.end < old.len() && is_corrected_run(origins, o.end - 1, o.end) {
+        while o.end > 0 && o.end < old_len && is_corrected_run(origins, o.end - 1, o.end) {
             o.end += 1;
             n.end += 1;
         }
@@ -86,6 +78,31 @@ fn changed_regions(old: &[char], new: &[char], origins: &[Origin]) -> Vec<(Range
         }
     }
     regions
+}
+
+/// The changes of the diff of `old` and `new` (a deletion and the
+/// insertion after it are one change), as char ranges.
+fn changes(old: &str, new: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let (mut chars_old, mut chars_new) = (0, 0);
+    let mut changes: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut after_change = false;
+    for run in diff(old, new) {
+        let o = chars_old..chars_old + old[run.old].chars().count();
+        let n = chars_new..chars_new + new[run.new].chars().count();
+        (chars_old, chars_new) = (o.end, n.end);
+        match (run.tag, changes.last_mut()) {
+            (Tag::Equal, _) => after_change = false,
+            (_, Some((po, pn))) if after_change => {
+                po.end = o.end;
+                pn.end = n.end;
+            }
+            _ => {
+                changes.push((o, n));
+                after_change = true;
+            }
+        }
+    }
+    changes
 }
 
 /// True when chars `a` and `b` belong to the same correction.

@@ -16,6 +16,14 @@ pub enum LoadError {
         /// message already says it in words).
         cause: std::io::Error,
     },
+    /// A named pipe, a device or anything else that is not a file.
+    #[error("cannot read \"{}\": {kind}", path.display())]
+    NotAFile {
+        /// What was being read.
+        path: PathBuf,
+        /// What it is instead.
+        kind: crate::disk::NotAFile,
+    },
     /// A folder without any `.txt` page in it.
     #[error("cannot read \"{}\": the folder has no page files (*.txt)", folder.display())]
     NoPages {
@@ -63,6 +71,17 @@ pub enum LoadError {
 impl LoadError {
     pub(crate) fn io(path: &Path, cause: std::io::Error) -> Self {
         Self::Io { path: path.to_owned(), cause }
+    }
+
+    /// `error`, met reading `path`, said in the words of this module.
+    pub(crate) fn read(path: &Path, error: crate::disk::ReadError) -> Self {
+        use crate::disk::ReadError;
+        let path = path.to_owned();
+        match error {
+            ReadError::Io(cause) => Self::Io { path, cause },
+            ReadError::NotAFile(kind) => Self::NotAFile { path, kind },
+            ReadError::TooLarge { size, limit } => Self::TooLarge { path, size, limit },
+        }
     }
 
     pub(crate) fn decode(path: &Path, problem: DecodeError) -> Self {

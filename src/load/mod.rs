@@ -8,7 +8,6 @@ mod error;
 mod form_feed;
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
@@ -52,7 +51,7 @@ impl LoadOptions {
 /// Loads an edition from a page file, a form-feed file, or a folder of pages.
 pub fn load_path(path: &Path, options: &LoadOptions) -> Result<Edition, LoadError> {
     let metadata = fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
-    let pages = if metadata.is_dir() { load_folder(path, options)? } else { load_file(path, options)? };
+    let pages = if metadata.is_dir() { load_folder(path, options)? } else { read_file(path, options)? };
     Ok(Edition { pages })
 }
 
@@ -92,14 +91,20 @@ fn load_folder(folder: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadEr
     }
     let mut pages = Vec::new();
     for file in &files {
-        pages.extend(load_file(file, options)?);
+        pages.extend(read_file(file, options)?);
     }
     Ok(pages)
 }
 
+/// Loads the pages of one file (a folder is refused: a document's source
+/// is always a file).
+pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Edition, LoadError> {
+    Ok(Edition { pages: read_file(path, options)? })
+}
+
 /// Reads a file (at most `max_file_bytes`, checked before and while reading,
 /// so a file growing under us cannot exhaust memory) and splits it into pages.
-fn load_file(path: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadError> {
+fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<Page>, LoadError> {
     let bytes = read_bounded(path, options.max_file_bytes)?;
     pages_from_bytes(path, &bytes, options)
 }
@@ -152,18 +157,7 @@ fn pages_from_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<
 }
 
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let too_large = |size| LoadError::TooLarge { path: path.to_owned(), size, limit };
-    let file = fs::File::open(path).map_err(|e| LoadError::io(path, e))?;
-    let size = file.metadata().map_err(|e| LoadError::io(path, e))?.len();
-    if size > limit {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| LoadError::io(path, e))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    crate::disk::read_regular(path, limit).map_err(|e| LoadError::read(path, e))
 }
 
 /// Lowercase hex of a digest.

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::text::LineIndex;
 
@@ -30,9 +31,10 @@ pub struct Page {
     /// SHA-256 of the page's exact source bytes, in lowercase hex.
     pub sha256: String,
     /// The decoded text; line endings and all else untouched, BOM removed.
-    pub text: String,
-    /// Where each line of `text` lies.
-    pub lines: LineIndex,
+    /// Shared: a document listing one file many times holds its text once.
+    pub text: Arc<str>,
+    /// Where each line of `text` lies (shared like the text).
+    pub lines: Arc<LineIndex>,
 }
 
 impl Page {
@@ -44,8 +46,8 @@ impl Page {
         sha256: String,
         text: String,
     ) -> Self {
-        let lines = LineIndex::new(&text);
-        Self { name, source, encoding, sha256, text, lines }
+        let lines = Arc::new(LineIndex::new(&text));
+        Self { name, source, encoding, sha256, text: text.into(), lines }
     }
 
     /// The content of line `line` (0-based), without its terminator.

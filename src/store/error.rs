@@ -15,6 +15,16 @@ pub enum StoreError {
         /// The operating system's reason.
         cause: std::io::Error,
     },
+    /// A named pipe, a device or anything else that is not a file.
+    #[error("cannot {action} \"{}\": {kind}", path.display())]
+    NotAFile {
+        /// "read", "write"…
+        action: &'static str,
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        kind: crate::disk::NotAFile,
+    },
     /// Not valid JSON, or not the shape of a saved document.
     #[error("cannot read \"{}\": it is damaged or not a Copydesk file ({reason})", path.display())]
     Damaged {
@@ -65,4 +75,17 @@ pub enum StoreError {
         /// What is there now.
         now: super::DiskStamp,
     },
+}
+
+impl StoreError {
+    /// `error`, met trying to `action` the file at `path`.
+    pub(crate) fn disk(action: &'static str, path: &std::path::Path, error: crate::disk::ReadError) -> Self {
+        use crate::disk::ReadError;
+        let path = path.to_owned();
+        match error {
+            ReadError::Io(cause) => Self::Io { action, path, cause },
+            ReadError::NotAFile(kind) => Self::NotAFile { action, path, kind },
+            ReadError::TooLarge { size, limit } => Self::TooLarge { path, size, limit },
+        }
+    }
 }

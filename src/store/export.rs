@@ -99,19 +99,20 @@ fn plain_text(article: &SavedArticle) -> String {
 fn markdown(saved: &SavedDocument) -> String {
     let mut out = String::new();
     let names: Vec<&str> = saved.sources.iter().map(|s| s.name.as_str()).collect();
-    out.push_str(&format!("<!-- Exported by Copydesk from {} -->\n", names.join(", ")));
+    let names = escape_html(&names.join(", "));
+    out.push_str(&format!("<!-- Exported by Copydesk from {names} -->\n"));
     for article in &saved.articles {
         out.push('\n');
         if let Some(kicker) = &article.text.kicker {
-            out.push_str(&format!("*{}*\n\n", escape_markdown(kicker)));
+            out.push_str(&format!("*{}*\n\n", escape_title(kicker)));
         }
         let headline = article.text.headline.as_deref().unwrap_or("(untitled)");
-        out.push_str(&format!("## {}\n\n", escape_markdown(headline)));
+        out.push_str(&format!("## {}\n\n", escape_title(headline)));
         for line in [&article.text.subheadline, &article.text.rubric].into_iter().flatten() {
-            out.push_str(&format!("### {}\n\n", escape_markdown(line)));
+            out.push_str(&format!("### {}\n\n", escape_title(line)));
         }
         if let Some(byline) = &article.text.byline {
-            out.push_str(&format!("**{}**\n\n", escape_markdown(byline)));
+            out.push_str(&format!("**{}**\n\n", escape_title(byline)));
         }
         for paragraph in &article.text.paragraphs {
             out.push_str(&escape_markdown(paragraph));
@@ -124,16 +125,47 @@ fn markdown(saved: &SavedDocument) -> String {
     out
 }
 
-/// Escapes the characters that would start Markdown syntax.
+/// Text as Markdown that reads as that text and nothing else: no markup,
+/// no HTML, no link, no list, heading or code block of its own. Characters
+/// that start syntax anywhere are escaped with a backslash; at the start of
+/// a line, blanks (which could make code) become character references and
+/// list, heading and quote markers are escaped too.
 fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '#' | '[' | ']' | '<' | '>') {
-            out.push('\\');
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (index, line) in text.split(['\n', '\r']).enumerate() {
+        if index > 0 {
+            out.push('\n');
         }
-        out.push(c);
+        let body = line.trim_start_matches([' ', '\t']);
+        for blank in line[..line.len() - body.len()].chars() {
+            out.push_str(if blank == '\t' { "&#9;" } else { "&#32;" });
+        }
+        let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        for (at, c) in body.char_indices() {
+            let starts_block = at == 0 && matches!(c, '-' | '+' | '=');
+            let ends_number = at == digits && digits > 0 && matches!(c, '.' | ')');
+            let syntax =
+                matches!(c, '\\' | '*' | '_' | '`' | '#' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&');
+            if syntax || starts_block || ends_number {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     out
+}
+
+/// A title line (kicker, headline, byline…) as Markdown: one line, even if
+/// a document slipped a line break into it, so it stays inside its markup.
+fn escape_title(text: &str) -> String {
+    escape_markdown(&text.replace(['\n', '\r'], " "))
+}
+
+/// Text for the inside of a one-line HTML comment: without `<`, `>` and
+/// `&` it can neither close the comment nor open another; line breaks
+/// become spaces.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace(['\n', '\r'], " ")
 }
 
 /// An article as IPTC ninjs 2.1. Only schema fields are used: our own
@@ -243,5 +275,7 @@ mod tests {
     #[test]
     fn markdown_syntax_in_text_is_escaped() {
         assert_eq!(escape_markdown("# not a heading *really*"), "\\# not a heading \\*really\\*");
+        assert_eq!(escape_markdown("1. one\n- two\n    code"), "1\\. one\n\\- two\n&#32;&#32;&#32;&#32;code");
+        assert_eq!(escape_html("x --> <img> <!--"), "x --&gt; &lt;img&gt; &lt;!--");
     }
 }

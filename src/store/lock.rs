@@ -148,17 +148,17 @@ pub fn holder(document: &Path) -> Result<Option<LockNote>, StoreError> {
 
 /// True when nobody holds the operating system's lock on the note.
 fn is_stale(path: &Path) -> bool {
-    match File::open(path) {
-        Ok(file) => file.try_lock().is_ok(),
+    match crate::disk::open_regular(path) {
+        Ok((file, _)) => file.try_lock().is_ok(),
         Err(_) => true,
     }
 }
 
 fn read_note(path: &Path) -> Result<Option<LockNote>, StoreError> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(cause) => return Err(StoreError::Io { action: "read", path: path.to_owned(), cause }),
+    let file = match crate::disk::open_regular(path) {
+        Ok((file, _)) => file,
+        Err(crate::disk::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(StoreError::disk("read", path, error)),
     };
     let mut bytes = Vec::new();
     file.take(MAX_NOTE_BYTES).read_to_end(&mut bytes).map_err(|cause| StoreError::Io {
@@ -179,12 +179,23 @@ fn read_note(path: &Path) -> Result<Option<LockNote>, StoreError> {
 
 fn write_note(path: &Path) -> Result<HeldLock, StoreError> {
     let io = |cause| StoreError::Io { action: "write", path: path.to_owned(), cause };
+    // Opening a pipe for writing would wait for a reader.
+    crate::disk::check_writable(path).map_err(|e| StoreError::disk("write", path, e))?;
     let note = LockNote::for_this_process();
     let json = serde_json::to_string_pretty(&note).unwrap_or_default();
     // Written in place (not renamed) so the lock we hold is on the very
     // file others read; a half-written note reads as "unknown", which is
     // still a note.
-    let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(path).map_err(io)?;
+    let mut options = OpenOptions::new();
+    options.create(true).write(true).truncate(true);
+    #[cfg(unix)]
+    {
+        // A pipe put there after the check above fails at once instead of
+        // waiting for a reader.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path).map_err(io)?;
     file.write_all(json.as_bytes()).map_err(io)?;
     file.sync_all().map_err(io)?;
     file.lock_shared().map_err(io)?;

@@ -15,18 +15,21 @@ mod lock;
 mod model_file;
 mod restore;
 mod save;
+mod sources;
 mod stamp;
+mod temporary;
 mod verify;
 
 pub use atomic::{backup_path, write_atomically};
 pub use error::StoreError;
 pub use export::{ExportFormat, export, file_name_for};
-pub use format::{FORMAT, SavedArticle, SavedDocument, VERSION};
+pub use format::{FORMAT, Op, SavedArticle, SavedDocument, VERSION};
 pub use lock::{HeldLock, LockError, LockNote, holder, lock_path, take, take_over};
 pub use model_file::{read_model, write_model};
-pub use restore::{Restored, SourceProblem, open, parse, parse_bytes, rebuild, rebuild_from};
-pub(crate) use restore::{check_header, damaged, json_of, read_bounded};
-pub use save::{describe, folder_of, save, save_unless_changed, to_json};
+pub(crate) use restore::{DOCUMENT, Kind, read_bounded, why_unparsed};
+pub use restore::{Restored, SourceProblem, open, open_with, parse, parse_bytes, rebuild, rebuild_from};
+pub use save::{describe, diff_ops, folder_of, save, save_unless_changed, to_json};
+pub use sources::{Outside, SourceAccess, locate};
 pub use stamp::{DiskStamp, DiskState, disk_state};
 pub use verify::verify;
 

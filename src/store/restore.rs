@@ -1,15 +1,14 @@
 //! Reading a saved document back, and proving it still matches its source.
 
-use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::format::{FORMAT, SavedDocument, VERSION};
+use super::sources::SourceAccess;
 use super::stamp::DiskStamp;
 use super::{MAX_DOCUMENT_BYTES, StoreError};
 use crate::edit::{Correction, Document};
-use crate::load::{LoadOptions, load_path};
-use crate::model::{ArticleId, Block, Edition, Page, Split};
+use crate::model::{ArticleId, Block, Edition, Split};
+use crate::text::{MESSAGE_CHARS, excerpt};
 
 /// Why a source page cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +22,16 @@ pub enum SourceProblem {
         /// Why it could not be read.
         reason: String,
     },
+    /// The file lies outside the document's folder and the editor has not
+    /// agreed to read it.
+    Outside {
+        /// Page number, from 1.
+        page: u32,
+        /// The file.
+        path: PathBuf,
+        /// How it leaves the folder.
+        why: super::sources::Outside,
+    },
     /// The file is there but its bytes changed since the document was saved.
     Changed {
         /// Page number, from 1.
@@ -32,19 +41,44 @@ pub enum SourceProblem {
     },
 }
 
+impl Restored {
+    /// The sources not read because they lie outside the document's
+    /// folder: what the editor is asked about.
+    pub fn outside_sources(&self) -> Vec<&Path> {
+        self.problems
+            .iter()
+            .filter_map(|problem| match problem {
+                SourceProblem::Outside { path, .. } => Some(path.as_path()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 impl std::fmt::Display for SourceProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SourceProblem::Missing { page, path, reason } => {
-                write!(f, "page {page}: source \"{}\" cannot be read: {reason}", path.display())
+                write!(f, "page {page}: source \"{}\" cannot be read: {reason}", shown(path))
             }
+            SourceProblem::Outside { page, path, why } => write!(
+                f,
+                "page {page}: source \"{}\" is outside the document's folder ({why}) and was not read",
+                shown(path)
+            ),
             SourceProblem::Changed { page, path } => write!(
                 f,
                 "page {page}: source \"{}\" has changed since the document was saved (its SHA-256 differs)",
-                path.display()
+                shown(path)
             ),
         }
     }
+}
+
+/// A source path as a message shows it: a document may record a path of
+/// megabytes.
+fn shown(path: &Path) -> String {
+    excerpt(&path.display().to_string(), 4 * MESSAGE_CHARS)
 }
 
 /// A saved document read back.
@@ -69,71 +103,118 @@ pub fn parse(path: &Path) -> Result<SavedDocument, StoreError> {
 /// Reads the file at `path`, refusing one over `limit` bytes before reading
 /// it (memory stays bounded whatever is there).
 pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
-    let io = |cause| StoreError::Io { action: "read", path: path.to_owned(), cause };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > limit {
-        return Err(StoreError::TooLarge { path: path.to_owned(), size, limit });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // `take` guards against a file that grows while it is read.
-    std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(StoreError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit });
-    }
-    Ok(bytes)
+    crate::disk::read_regular(path, limit).map_err(|e| StoreError::disk("read", path, e))
 }
 
 /// Checks `bytes` as a saved document read from `path` (which errors name).
+/// The JSON is parsed once, straight into the document.
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<SavedDocument, StoreError> {
-    let value = json_of(bytes, path)?;
-    check_header(&value, path, FORMAT, VERSION)?;
-    serde_json::from_value(value).map_err(|e| damaged(path, e.to_string()))
+    let document: SavedDocument =
+        serde_json::from_slice(bytes).map_err(|e| why_unparsed(bytes, path, &e, DOCUMENT, None))?;
+    DOCUMENT.check(path, &document.format, u64::from(document.version))?;
+    Ok(document)
 }
 
-/// `bytes` as JSON, or why the file at `path` is not JSON.
-pub(crate) fn json_of(bytes: &[u8], path: &Path) -> Result<serde_json::Value, StoreError> {
-    serde_json::from_slice(bytes).map_err(|e| damaged(path, e.to_string()))
+/// A kind of versioned file: the `format` it says it is, and the newest
+/// version of it this program knows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Kind {
+    /// Its `format` field.
+    pub format: &'static str,
+    /// The newest version known.
+    pub known: u32,
 }
 
-/// Checks that `value` (read from `path`) says it is `format`, in a version
-/// this program knows (`known` or older).
-pub(crate) fn check_header(
-    value: &serde_json::Value,
+/// Saved documents.
+pub(crate) const DOCUMENT: Kind = Kind { format: FORMAT, known: VERSION };
+
+impl Kind {
+    /// Checks that a file (read from `path`) that says it is `format`, in
+    /// `version`, is of this kind, in a version this program knows.
+    pub(crate) fn check(self, path: &Path, format: &str, version: u64) -> Result<(), StoreError> {
+        if format != self.format {
+            return Err(damaged(path, format!("no \"format\": \"{}\" field", self.format)));
+        }
+        if version > u64::from(self.known) {
+            let found = u32::try_from(version).unwrap_or(u32::MAX);
+            return Err(StoreError::NewerVersion { path: path.to_owned(), found, known: self.known });
+        }
+        Ok(())
+    }
+}
+
+/// The fields that say what a file is, read only to explain why it did not
+/// parse (a newer version may have another shape).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+    document: Option<Box<Header>>,
+}
+
+impl Header {
+    fn check(&self, path: &Path, kind: Kind) -> Result<(), StoreError> {
+        let format = self.format.as_ref().and_then(serde_json::Value::as_str).unwrap_or_default();
+        kind.check(path, format, self.version.as_ref().and_then(serde_json::Value::as_u64).unwrap_or(0))
+    }
+}
+
+/// Why `bytes` (read from `path`) did not parse as a file of `kind`, with a
+/// document of kind `inner` inside it: another format or a newer version
+/// when its header says so, else what the parser said (`error`).
+pub(crate) fn why_unparsed(
+    bytes: &[u8],
     path: &Path,
-    format: &str,
-    known: u32,
-) -> Result<(), StoreError> {
-    if value.get("format").and_then(serde_json::Value::as_str) != Some(format) {
-        return Err(damaged(path, format!("no \"format\": \"{format}\" field")));
-    }
-    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
-    if version > u64::from(known) {
-        let found = u32::try_from(version).unwrap_or(u32::MAX);
-        return Err(StoreError::NewerVersion { path: path.to_owned(), found, known });
-    }
-    Ok(())
+    error: &serde_json::Error,
+    kind: Kind,
+    inner: Option<Kind>,
+) -> StoreError {
+    let Ok(header) = serde_json::from_slice::<Header>(bytes) else { return damaged(path, error.to_string()) };
+    let inner_header = header.document.as_deref().zip(inner);
+    let explained = header.check(path, kind).and_then(|()| match inner_header {
+        Some((document, inner)) => document.check(path, inner),
+        None => Ok(()),
+    });
+    explained.err().unwrap_or_else(|| damaged(path, error.to_string()))
 }
 
-/// The file at `path` is damaged, because of `reason`.
+/// The file at `path` is damaged, because of `reason` (cut short: a
+/// parser's reason may quote a whole field).
 pub(crate) fn damaged(path: &Path, reason: String) -> StoreError {
-    StoreError::Damaged { path: path.to_owned(), reason }
+    StoreError::Damaged { path: path.to_owned(), reason: excerpt(&reason, 4 * MESSAGE_CHARS) }
 }
 
 /// Opens the document at `path`: reads it, finds its sources (relative to
-/// the document's folder), checks each page's SHA-256, and rebuilds the
-/// editable document when every source matches.
+/// the document's folder; those outside it are not read, see
+/// [`open_with`]), checks each page's SHA-256, and rebuilds the editable
+/// document when every source matches.
 pub fn open(path: &Path) -> Result<Restored, StoreError> {
+    open_with(path, SourceAccess::InsideFolder)
+}
+
+/// Opens the document at `path` like [`open`], reading the sources that
+/// `access` allows.
+pub fn open_with(path: &Path, access: SourceAccess) -> Result<Restored, StoreError> {
     let bytes = read_bounded(path, MAX_DOCUMENT_BYTES)?;
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let stamp = DiskStamp::of_bytes(&bytes, modified);
     let saved = parse_bytes(&bytes, path)?;
-    Ok(Restored { stamp: Some(stamp), ..rebuild_from(saved, &super::save::folder_of(path), path)? })
+    drop(bytes); // the parsed document holds it all now
+    let folder = super::save::folder_of(path);
+    Ok(Restored { stamp: Some(stamp), ..rebuild_from(saved, &folder, path, access)? })
 }
 
 /// Rebuilds the editable document from `saved` (read from `origin`, which
-/// errors name), finding its sources relative to `folder`.
-pub fn rebuild_from(saved: SavedDocument, folder: &Path, origin: &Path) -> Result<Restored, StoreError> {
-    let (pages, problems) = find_sources(&saved, folder);
+/// errors name), finding its sources relative to `folder` as `access`
+/// allows.
+pub fn rebuild_from(
+    saved: SavedDocument,
+    folder: &Path,
+    origin: &Path,
+    access: SourceAccess,
+) -> Result<Restored, StoreError> {
+    let (pages, problems) = super::sources::find(&saved, folder, access);
     let document = if problems.is_empty() {
         let edition = Edition { pages };
         Some(
@@ -144,34 +225,6 @@ pub fn rebuild_from(saved: SavedDocument, folder: &Path, origin: &Path) -> Resul
         None
     };
     Ok(Restored { saved, document, problems, stamp: None })
-}
-
-fn find_sources(saved: &SavedDocument, folder: &Path) -> (Vec<Page>, Vec<SourceProblem>) {
-    let mut files: HashMap<PathBuf, Result<Vec<Page>, String>> = HashMap::new();
-    let mut pages = Vec::new();
-    let mut problems = Vec::new();
-    for source in &saved.sources {
-        let path = folder.join(&source.path);
-        let loaded = files.entry(path.clone()).or_insert_with(|| {
-            let options = LoadOptions::with_encoding_label(&source.encoding).map_err(|e| e.to_string())?;
-            load_path(&path, &options).map(|e| e.pages).map_err(|e| e.to_string())
-        });
-        let page = match loaded {
-            Ok(file_pages) => {
-                let index = source.form_feed_page.map_or(0, |n| n as usize - 1);
-                file_pages.get(index).cloned()
-            }
-            Err(reason) => {
-                problems.push(SourceProblem::Missing { page: source.page, path, reason: reason.clone() });
-                continue;
-            }
-        };
-        match page {
-            Some(page) if page.sha256 == source.sha256 => pages.push(page),
-            _ => problems.push(SourceProblem::Changed { page: source.page, path }),
-        }
-    }
-    (pages, problems)
 }
 
 /// The editable document from the saved split and corrections, over
@@ -270,5 +323,5 @@ fn parse_id(id: &str) -> Result<ArticleId, String> {
     id.strip_prefix('a')
         .and_then(|n| n.parse().ok())
         .map(ArticleId)
-        .ok_or_else(|| format!("bad article id {id:?}"))
+        .ok_or_else(|| format!("bad article id {:?}", excerpt(id, MESSAGE_CHARS)))
 }

@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
-
 use super::StoreError;
 use super::format::{
     FORMAT, Op, SavedArticle, SavedBlock, SavedCorrection, SavedDocument, SavedSource, VERSION,
@@ -12,6 +10,7 @@ use super::format::{
 use super::stamp::{DiskStamp, DiskState, disk_state};
 use crate::edit::{Correction, Document, render_article};
 use crate::model::Span;
+use crate::text::diff::Tag;
 
 /// The document as it is saved, with source paths relative to `folder`
 /// (the folder the document is saved in) where they can be.
@@ -80,39 +79,18 @@ fn saved_correction(document: &Document, correction: &Correction) -> SavedCorrec
     }
 }
 
-/// Character operations turning `source` (which starts at byte `base` of
-/// its page) into `text`, with source offsets.
+/// Operations turning `source` (which starts at byte `base` of its page)
+/// into `text`, with source offsets: by characters, or coarser for long
+/// corrections (see [`crate::text::diff`]).
 pub fn diff_ops(source: &str, base: usize, text: &str) -> Vec<Op> {
-    let old: Vec<char> = source.chars().collect();
-    let new: Vec<char> = text.chars().collect();
-    // Byte offset (in the page) of each source char, plus the end.
-    let mut offsets: Vec<usize> = source.char_indices().map(|(i, _)| base + i).collect();
-    offsets.push(base + source.len());
-    let mut ops = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
-        match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                ops.push(Op::Equal { start: offsets[old_index], end: offsets[old_index + len] });
-            }
-            DiffOp::Delete { old_index, old_len, .. } => {
-                ops.push(Op::Delete { start: offsets[old_index], end: offsets[old_index + old_len] });
-            }
-            DiffOp::Insert { old_index, new_index, new_len } => {
-                ops.push(Op::Insert {
-                    at: offsets[old_index],
-                    text: new[new_index..new_index + new_len].iter().collect(),
-                });
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                ops.push(Op::Delete { start: offsets[old_index], end: offsets[old_index + old_len] });
-                ops.push(Op::Insert {
-                    at: offsets[old_index + old_len],
-                    text: new[new_index..new_index + new_len].iter().collect(),
-                });
-            }
-        }
-    }
-    ops
+    crate::text::diff::diff(source, text)
+        .into_iter()
+        .map(|run| match run.tag {
+            Tag::Equal => Op::Equal { start: base + run.old.start, end: base + run.old.end },
+            Tag::Delete => Op::Delete { start: base + run.old.start, end: base + run.old.end },
+            Tag::Insert => Op::Insert { at: base + run.old.start, text: text[run.new].to_owned() },
+        })
+        .collect()
 }
 
 /// The JSON text of a document saved in `folder`: keys in a fixed order,
@@ -157,9 +135,36 @@ fn number(index: usize) -> u32 {
 }
 
 /// `path` relative to `folder` when it lies inside it; otherwise absolute.
+/// A relative `path` is taken from the working folder, where it was given:
+/// kept as it came, it would be read back from the document's folder.
 fn relative_to(path: &Path, folder: &Path) -> String {
-    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let base = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
-    let shown = absolute.strip_prefix(&base).map_or(absolute.as_path(), |p| p);
+    let absolute = |p: &Path| {
+        std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_owned()))
+    };
+    let (path, base) = (absolute(path), absolute(folder));
+    let shown = path.strip_prefix(&base).map_or(path.as_path(), |p| p);
     shown.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_are_recorded_relative_to_the_document_or_absolute() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("issue").join("p1.txt");
+        std::fs::create_dir(dir.path().join("issue")).unwrap();
+        std::fs::write(&page, "x").unwrap();
+        assert_eq!(relative_to(&page, dir.path()), "issue/p1.txt");
+        let elsewhere = dir.path().join("docs");
+        let recorded = relative_to(&page, &elsewhere);
+        assert!(Path::new(&recorded).is_absolute() && recorded.ends_with("issue/p1.txt"), "{recorded}");
+        // The bundled sample is named relative to the working folder, where
+        // no such file may be: recorded absolute, never relative to the document.
+        let sample = Path::new("no-such-folder/sample.txt");
+        let recorded = relative_to(sample, &elsewhere);
+        let expected = std::env::current_dir().unwrap().join(sample);
+        assert_eq!(recorded, expected.to_string_lossy().replace('\\', "/"));
+    }
 }

@@ -7,13 +7,15 @@ use std::path::Path;
 
 use super::StoreError;
 use super::format::{Op, SavedDocument};
-use super::restore::open;
+use super::restore::open_with;
 use super::save::saved_article;
+use super::sources::SourceAccess;
+use crate::text::{MESSAGE_CHARS, excerpt};
 
-/// Checks the document at `path`; returns one line per problem (none when
-/// everything holds).
-pub fn verify(path: &Path) -> Result<Vec<String>, StoreError> {
-    let restored = open(path)?;
+/// Checks the document at `path`, reading the sources `access` allows;
+/// returns one line per problem (none when everything holds).
+pub fn verify(path: &Path, access: SourceAccess) -> Result<Vec<String>, StoreError> {
+    let restored = open_with(path, access)?;
     let mut problems: Vec<String> = restored.problems.iter().map(ToString::to_string).collect();
     let Some(document) = restored.document else { return Ok(problems) };
     problems.extend(check_ops(&restored.saved, |page, range| {
@@ -63,7 +65,9 @@ fn check_ops(
         if !sound || rebuilt != c.text {
             problems.push(format!(
                 "page {} line {}: the correction's operations do not rebuild its text {:?}",
-                c.page, c.line, c.text
+                c.page,
+                c.line,
+                excerpt(&c.text, MESSAGE_CHARS)
             ));
         }
         if source(page, c.start..c.end).as_deref() != Some(c.source.as_str()) {

@@ -88,6 +88,11 @@ pub fn detect(bytes: &[u8]) -> Result<(&'static Encoding, usize), DecodeError> {
     if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(DecodeError::Binary { offset });
     }
+    if is_mostly_utf8(bytes) {
+        // A UTF-8 page with a bad byte or two: decoding it as UTF-8 reports
+        // the real bad byte, where a legacy guess would fail somewhere else.
+        return Ok((UTF_8, 0));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
@@ -95,6 +100,19 @@ pub fn detect(bytes: &[u8]) -> Result<(&'static Encoding, usize), DecodeError> {
     // of the two decodes without error and scores higher is the right one.
     let guess = if guess == GBK || guess == BIG5 { prefer_clean_chinese(bytes, &detector) } else { guess };
     Ok((guess, 0))
+}
+
+/// True when the non-ASCII text of `bytes` is overwhelmingly valid UTF-8:
+/// at least eight well-formed multi-byte characters for each invalid
+/// sequence. Legacy Chinese encodings form a valid UTF-8 sequence only now
+/// and then, by chance.
+fn is_mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid >= 8 * invalid.max(1)
 }
 
 /// Between GB18030 and Big5, picks the one that decodes the bytes cleanly;
@@ -233,6 +251,19 @@ mod tests {
     fn invalid_bytes_in_forced_encoding_are_reported_with_offset() {
         let err = decode(b"abc\xFFdef", Some(UTF_8)).unwrap_err();
         assert_eq!(err, DecodeError::Undecodable { encoding: "UTF-8", offset: 3 });
+    }
+
+    #[test]
+    fn a_utf8_text_with_a_bad_byte_is_reported_as_utf8_at_that_byte() {
+        let mut bytes = SAMPLE.repeat(3).into_bytes();
+        let at = (100..bytes.len()).find(|&i| bytes[i].is_ascii_digit()).unwrap();
+        bytes[at] = 0xFF;
+        let err = decode(&bytes, None).unwrap_err();
+        assert_eq!(err, DecodeError::Undecodable { encoding: "UTF-8", offset: at });
+        let (gb, _, _) = GB18030.encode(SAMPLE);
+        let mut gb = gb.into_owned();
+        gb.push(0x81); // a lead byte with nothing after it
+        assert!(matches!(decode(&gb, None), Err(DecodeError::Undecodable { encoding: "gb18030", .. })));
     }
 
     #[test]

@@ -46,3 +46,14 @@ pub fn request_close(harness: &mut Harness<'_, EditorApp>) {
         .push(egui::ViewportEvent::Close);
     harness.run();
 }
+
+/// Selects the sample's second article and types `text` into its headline
+/// without committing it: the editor is mid-typing.
+pub fn type_into_second_headline(harness: &mut Harness<'_, EditorApp>, text: &str) {
+    use egui::accesskit::Role;
+    click(harness, "章旭升在调研南苑区块城中村改造工作时指出");
+    harness.get_by_role_and_label(Role::TextInput, "Headline").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Headline").type_text(text);
+    harness.run();
+}
