@@ -6,6 +6,7 @@ mod diff;
 mod eval;
 mod export;
 mod split;
+mod stats;
 mod train;
 mod verify;
 
@@ -68,6 +69,18 @@ pub enum Command {
         /// Colour the output: auto (on a terminal), always or never.
         #[arg(long, value_enum, default_value_t = diff::Colour::Auto)]
         colour: diff::Colour,
+        /// Read sources outside the document's folder too (absolute paths, .., links out).
+        #[arg(long)]
+        allow_outside_sources: bool,
+    },
+    /// Print review progress: per article and for the edition, corrections, characters
+    /// changed, the source's character error rate for reviewed articles, suspects left.
+    Stats {
+        /// The document (*.copydesk.json).
+        doc: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
         /// Read sources outside the document's folder too (absolute paths, .., links out).
         #[arg(long)]
         allow_outside_sources: bool,
@@ -171,6 +184,9 @@ pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<bo
         }
         Command::Diff { doc, colour, allow_outside_sources } => {
             diff::run(&doc, colour, access(allow_outside_sources), out)
+        }
+        Command::Stats { doc, json, allow_outside_sources } => {
+            stats::run(&doc, json, access(allow_outside_sources), out)
         }
         Command::Export { doc, format, out: target, force } => export::run(&doc, format, &target, force, out),
         Command::Eval { paths, json, model, leave_one_paper_out, paper_folds, training } => {

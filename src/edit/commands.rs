@@ -347,7 +347,12 @@ mod tests {
             })
             .collect();
         let split = Split { blocks, articles: vec![id] };
-        Document { edition: Edition { pages: vec![page] }, split, corrections: Vec::new() }
+        Document {
+            edition: Edition { pages: vec![page] },
+            split,
+            corrections: Vec::new(),
+            review: Default::default(),
+        }
     }
 
     const PAGE: &str =
