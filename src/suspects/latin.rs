@@ -23,6 +23,10 @@ const OCR_SLIPS: [(&str, &str); 9] = [
     ("c", "e"),
 ];
 
+/// A frequency (in SymSpell's counts) above which a word is common enough
+/// that a capitalised slip from it is no name: the, they, would, with.
+const COMMON: u64 = 100_000_000;
+
 /// Words shorter than this are left alone: abbreviations, initials and
 /// Roman numerals are everywhere and rarely wrong.
 const SHORTEST: usize = 3;
@@ -55,7 +59,7 @@ pub(super) fn latin(
     base: usize,
     joints: &[usize],
     lexicon: &Lexicon,
-    cache: &mut HashMap<String, Option<String>>,
+    cache: &mut HashMap<String, Option<(u64, String)>>,
     out: &mut Vec<Candidate>,
 ) {
     let words = words(text);
@@ -65,9 +69,8 @@ pub(super) fn latin(
             continue;
         }
         if let Some(next) = words.get(k + 1)
-            && next.start == word.end + 1
-            && joints.binary_search(&(base + word.end)).is_ok()
-            && let Some(whole) = broken_word(&text[word.clone()], &text[next.clone()], lexicon)
+            && let Some(hyphen) = break_between(&text[word.end..next.start], base + word.end, joints)
+            && let Some(whole) = broken_word(&text[word.clone()], &text[next.clone()], hyphen, lexicon)
         {
             out.push(Candidate {
                 range: base + word.start..base + next.end,
@@ -82,35 +85,61 @@ pub(super) fn latin(
             continue;
         }
         let lower = found.to_ascii_lowercase();
-        if lexicon.en(&lower) > 0 {
+        if is_known(&lower, lexicon) {
             continue;
         }
         let proposal = cache.entry(lower).or_insert_with_key(|lower| likeliest(lower, lexicon)).clone();
-        if let Some(proposal) = proposal {
-            let suggestion = same_case(found, &proposal);
-            out.push(Candidate {
-                range: base + word.start..base + word.end,
-                suggestion,
-                kind: Kind::Unknown,
-            });
+        let Some((frequency, proposal)) = proposal else { continue };
+        // A capitalised word missing from the list is most often a name
+        // (Cadigan, Danbury): only a slip from a very common word counts.
+        let capitalised = found.starts_with(|c: char| c.is_ascii_uppercase())
+            && found.chars().skip(1).any(|c| c.is_ascii_lowercase());
+        if capitalised && frequency < COMMON {
+            continue;
         }
+        let suggestion = same_case(found, &proposal);
+        out.push(Candidate { range: base + word.start..base + word.end, suggestion, kind: Kind::Unknown });
     }
+}
+
+/// Whether the text `between` two words (starting at haystack byte `at`)
+/// is a line break the join turned into a space: `Some(true)` when a soft
+/// hyphen marks it, `Some(false)` for a bare break, `None` for anything
+/// else (a space in the source, punctuation).
+fn break_between(between: &str, at: usize, joints: &[usize]) -> Option<bool> {
+    match between {
+        " " => joints.binary_search(&at).is_ok().then_some(false),
+        "\u{ad} " => joints.binary_search(&(at + 2)).is_ok().then_some(true),
+        _ => None,
+    }
+}
+
+/// Known as it is, or as the British spelling of an American word the
+/// list lacks (labor → labour, honor → honour).
+fn is_known(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.en(word) > 0
+        || word.strip_suffix("or").is_some_and(|stem| lexicon.en(&format!("{stem}our")) > 0)
+        || word.strip_suffix("ors").is_some_and(|stem| lexicon.en(&format!("{stem}ours")) > 0)
 }
 
 /// The whole word when `left` + `right` (broken at a line end) is a known
 /// word more frequent than either part alone: "Presi dent", "gov ernment",
 /// "excel lent" join; "in to" and "any one" do not, since "in" and "any"
-/// are commoner than "into" and "anyone".
-pub(super) fn broken_word(left: &str, right: &str, lexicon: &Lexicon) -> Option<String> {
+/// are commoner than "into" and "anyone". After a soft hyphen the break
+/// is certain, and a known whole is enough ("go\u{ad} ing").
+pub(super) fn broken_word(left: &str, right: &str, hyphen: bool, lexicon: &Lexicon) -> Option<String> {
     let whole = format!("{left}{right}");
-    let frequency = lexicon.en(&whole.to_ascii_lowercase());
+    let lower = whole.to_ascii_lowercase();
+    let frequency = lexicon.en(&lower);
     let rarer = |part: &str| lexicon.en(&part.to_ascii_lowercase()) < frequency;
-    (frequency > 0 && rarer(left) && rarer(right)).then_some(whole)
+    let known = frequency > 0 || is_known(&lower, lexicon);
+    (known && (hyphen || rarer(left) && rarer(right))).then_some(whole)
 }
 
 /// The most frequent known word one slip from `word` (lower case): one
-/// letter deleted, added, changed or two swapped, or an OCR letter group.
-fn likeliest(word: &str, lexicon: &Lexicon) -> Option<String> {
+/// letter deleted, added, changed or two swapped, or an OCR letter group;
+/// with its frequency.
+fn likeliest(word: &str, lexicon: &Lexicon) -> Option<(u64, String)> {
     let mut best: Option<(u64, String)> = None;
     let mut consider = |candidate: String| {
         let frequency = lexicon.en(&candidate);
@@ -139,7 +168,7 @@ fn likeliest(word: &str, lexicon: &Lexicon) -> Option<String> {
             consider(format!("{}{right}{}", &word[..at], &word[at + wrong.len()..]));
         }
     }
-    best.map(|(_, word)| word)
+    best
 }
 
 /// `proposal` (lower case) in the case pattern of `found`: "TIIE" → "THE",
@@ -191,6 +220,14 @@ mod tests {
         assert_eq!(suspects("an excel lent plan", &[8]), [pair("excel lent", "excellent")]);
         assert_eq!(suspects("went in to town", &[7]), [], "in is commoner than into");
         assert_eq!(suspects("an excel lent plan", &[]), [], "a space in the source is no line break");
+        assert_eq!(suspects("go\u{ad} ing home", &[4]), [pair("go\u{ad} ing", "going")], "soft hyphen");
+    }
+
+    #[test]
+    fn names_and_american_spellings_are_left_alone() {
+        assert_eq!(suspects("Peter Cadigan of Danbury", &[]), []);
+        assert_eq!(suspects("the labor of honor", &[]), []);
+        assert_eq!(suspects("Tbe war", &[]), [pair("Tbe", "The")], "a slip from a very common word");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Chinese words of 2 to 4 characters with their frequencies (jieba).
+/// Chinese words of 1 to 4 characters with their frequencies (jieba),
+/// after a `# total N` line giving the sum of all of jieba's counts.
 const ZH_WORDS: &str = include_str!("../../assets/lexicon/zh_words.txt");
 /// Groups of Chinese characters of similar shape (pycorrector).
 const ZH_SAME_STROKE: &str = include_str!("../../assets/lexicon/zh_same_stroke.txt");
@@ -19,6 +20,9 @@ const EN_WORDS: &str = include_str!("../../assets/lexicon/en_words.txt");
 pub struct Lexicon {
     /// Chinese word → frequency.
     pub zh_words: HashMap<&'static str, u64>,
+    /// The sum of all counts of the full Chinese list (trimmed words too),
+    /// to turn counts into probabilities.
+    pub zh_total: u64,
     /// Chinese character → the characters it is mistaken for.
     pub look_alikes: HashMap<char, Vec<char>>,
     /// Lower-case English word → frequency.
@@ -31,6 +35,7 @@ impl Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| Lexicon {
             zh_words: frequencies(ZH_WORDS),
+            zh_total: total(ZH_WORDS),
             look_alikes: look_alikes(&[ZH_SAME_STROKE, ZH_OCR_PAIRS]),
             en_words: frequencies(EN_WORDS),
         })
@@ -47,10 +52,17 @@ impl Lexicon {
     }
 }
 
-/// `WORD FREQUENCY` lines; malformed lines are skipped (the files are ours
+/// The `# total N` header of a word list (1 when it has none).
+fn total(text: &str) -> u64 {
+    let header = text.lines().next().and_then(|l| l.strip_prefix("# total "));
+    header.and_then(|n| n.trim().parse().ok()).unwrap_or(1)
+}
+
+/// `WORD FREQUENCY` lines (`#` lines are comments); malformed lines are skipped (the files are ours
 /// and checked by a test, so none are).
 fn frequencies(text: &'static str) -> HashMap<&'static str, u64> {
     text.lines()
+        .filter(|line| !line.starts_with('#'))
         .filter_map(|line| {
             let (word, count) = line.split_once(' ')?;
             Some((word, count.trim().parse().ok()?))
@@ -83,7 +95,8 @@ mod tests {
     #[test]
     fn every_line_of_the_shipped_lists_parses() {
         let lexicon = Lexicon::get();
-        assert_eq!(lexicon.zh_words.len(), ZH_WORDS.lines().count());
+        assert_eq!(lexicon.zh_words.len(), ZH_WORDS.lines().count() - 1);
+        assert_eq!(lexicon.zh_total, 60_101_967);
         assert_eq!(lexicon.en_words.len(), EN_WORDS.lines().count());
         assert!(lexicon.zh("已经") > 1000 && lexicon.zh("己经") == 0);
         assert!(lexicon.en("president") > lexicon.en("dent"));

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::{Candidate, Kind};
 use crate::edit::Document;
 use crate::find::Haystack;
-use crate::text::script::is_spaceless;
+use crate::text::script::{is_han, is_spaceless};
 
 /// Corrections longer than this (in characters) are rewrites, not slips
 /// that repeat.
@@ -35,8 +35,11 @@ pub(super) fn series(document: &Document, haystack: &Haystack, out: &mut Vec<Can
             let end = at + wrong.len();
             let (left, right) = (text[..at].chars().next_back(), text[end..].chars().next());
             let similar = if spaceless {
-                // One character is ambiguous alone: ask for a shared neighbour.
-                wrong.chars().count() > 1 || left == before || right == after
+                // One character is ambiguous alone: ask for a shared
+                // neighbour that is a character, not punctuation.
+                let shared =
+                    |here: Option<char>, there: Option<char>| here == there && here.is_some_and(is_han);
+                wrong.chars().count() > 1 || shared(left, before) || shared(right, after)
             } else {
                 !left.is_some_and(char::is_alphanumeric) && !right.is_some_and(char::is_alphanumeric)
             };
