@@ -28,6 +28,8 @@ pub struct ArticleView {
     cursor: Option<(usize, usize)>,
     /// Bring the selected line's paragraph into view on the next frame.
     reveal: bool,
+    /// The block framed as holding the selected line, last frame.
+    marked: Option<usize>,
     diffs: DiffCache,
     /// Each block's text, for one revision of the document.
     texts: (Option<Revision>, HashMap<usize, String>),
@@ -54,6 +56,11 @@ impl ArticleView {
     /// revision of the document, however many frames show them).
     pub fn diffs_computed(&self) -> u64 {
         self.diffs.computed()
+    }
+
+    /// The block framed last frame as holding the line selected in the source.
+    pub fn marked(&self) -> Option<usize> {
+        self.marked
     }
 
     /// Brings the selected line's paragraph into view on the next frame.
@@ -86,6 +93,7 @@ impl ArticleView {
     fn fields(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang, reveal: bool, actions: &mut Vec<Action>) {
         let mut seen_headline = false;
         let selected_block = editor.selected_block();
+        self.marked = None;
         // The cursor is only kept while a field has the keyboard.
         let mut cursor = None;
         for &index in editor.selected_blocks() {
@@ -129,6 +137,9 @@ impl ArticleView {
                 (output.response.response.clone().labelled_by(label.id), output.cursor_range)
             });
             let (response, cursor_range) = shown.inner;
+            if marked {
+                self.marked = Some(index);
+            }
             if marked && reveal {
                 shown.response.scroll_to_me(Some(Align::Center));
             }

@@ -31,10 +31,15 @@ impl Entry {
     pub fn of(document: &Document, id: ArticleId) -> Self {
         let text = render_article(document, id);
         let byline = text.byline.clone();
-        let title = text
-            .headline
-            .or_else(|| text.paragraphs.first().map(|p| p.chars().take(24).collect::<String>() + "…"))
-            .unwrap_or_default();
+        // An article left with no headline (its lines set aside) is still
+        // named: by another title line, else its first words.
+        let first_words = |p: &String| p.chars().take(24).collect::<String>() + "…";
+        let title = [&text.headline, &text.subheadline, &text.kicker, &text.rubric]
+            .into_iter()
+            .find_map(Clone::clone)
+            .or_else(|| text.paragraphs.first().or(text.captions.first()).map(first_words))
+            .or_else(|| byline.clone())
+            .unwrap_or_else(|| format!("{id}"));
         let spans = document.split.spans(id, &document.edition);
         let place = spans.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         Self { title, place, byline }

@@ -47,6 +47,20 @@ pub fn click(harness: &mut Harness<'_, EditorApp>, label: &str) {
     harness.run();
 }
 
+/// Clicks at `pos` with the primary button and lets the window settle.
+pub fn click_at(harness: &mut Harness<'_, EditorApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
 /// Scrolls the source with the mouse wheel until a widget whose label
 /// contains `label` is drawn (down first, then up).
 pub fn scroll_to(harness: &mut Harness<'_, EditorApp>, label: &str) {
