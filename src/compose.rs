@@ -40,11 +40,20 @@ pub fn compose(edition: &Edition, split: &Split, id: ArticleId) -> ArticleText {
 
 /// Renders the article `id`, taking each block's text from `text_of` (the
 /// editor's corrected text, or the source's).
-pub fn compose_with(split: &Split, id: ArticleId, mut text_of: impl FnMut(&Block) -> String) -> ArticleText {
+pub fn compose_with(split: &Split, id: ArticleId, text_of: impl FnMut(&Block) -> String) -> ArticleText {
+    compose_blocks(split.blocks_of(id), text_of)
+}
+
+/// Renders an article from its blocks (in source order), taking each
+/// block's text from `text_of`.
+pub fn compose_blocks<'b>(
+    blocks: impl IntoIterator<Item = &'b Block>,
+    mut text_of: impl FnMut(&Block) -> String,
+) -> ArticleText {
     let mut article = ArticleText::default();
     let mut seen_headline = false;
     let mut bylines = Vec::new();
-    for block in split.blocks_of(id) {
+    for block in blocks {
         let text = text_of(block);
         match block.role {
             Role::Kicker if seen_headline => append(&mut article.rubric, text),

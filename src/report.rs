@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::compose::{ArticleText, compose};
+use crate::compose::{ArticleText, block_text, compose_blocks};
 use crate::model::{Edition, Role, Span, Split};
 use crate::segment::Proposal;
 
@@ -107,16 +107,13 @@ impl SplitReport {
     /// Describes a proposal for `edition`, with its confidences.
     pub fn of_proposal(edition: &Edition, proposal: &Proposal) -> Self {
         let mut report = Self::new(edition, &proposal.split);
-        for (article, &id) in report.articles.iter_mut().zip(&proposal.split.articles) {
-            let first = proposal
-                .split
-                .blocks_of(id)
-                .next()
-                .map(|b| (b.page, edition.pages[b.page].lines_of(&b.range).start));
-            article.confidence = first.and_then(|(page, line)| {
-                let found = proposal.boundaries.iter().find(|b| b.page == page && b.line == line)?;
-                Some((found.confidence * 1000.0).round() / 1000.0)
-            });
+        let at: std::collections::HashMap<(usize, usize), f32> =
+            proposal.boundaries.iter().map(|b| ((b.page, b.line), b.confidence)).collect();
+        let by_article = proposal.split.blocks_by_article();
+        for (article, id) in report.articles.iter_mut().zip(&proposal.split.articles) {
+            let first = by_article.get(id).and_then(|blocks| blocks.first());
+            let line = first.map(|b| (b.page, edition.pages[b.page].lines_of(&b.range).start));
+            article.confidence = line.and_then(|key| at.get(&key)).map(|c| (c * 1000.0).round() / 1000.0);
         }
         report
     }
@@ -135,13 +132,16 @@ impl SplitReport {
                 bytes: page.source.byte_range.end - page.source.byte_range.start,
             })
             .collect();
+        let by_article = split.blocks_by_article();
+        let mut spans = split.all_spans(edition);
         let articles = split
             .articles
             .iter()
             .map(|&id| {
-                let text = compose(edition, split, id);
-                let blocks = split
-                    .blocks_of(id)
+                let own = by_article.get(&id).map_or(&[][..], Vec::as_slice);
+                let text = compose_blocks(own.iter().copied(), |block| block_text(edition, block));
+                let blocks = own
+                    .iter()
                     .map(|block| {
                         let span = block.span(edition);
                         BlockReport {
@@ -157,7 +157,7 @@ impl SplitReport {
                     .collect();
                 ArticleReport {
                     id: id.to_string(),
-                    spans: split.spans(id, edition),
+                    spans: spans.remove(&id).unwrap_or_default(),
                     text,
                     blocks,
                     confidence: None,

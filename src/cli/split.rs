@@ -25,8 +25,8 @@ pub fn run(
         None => LoadOptions::default(),
     };
     let model = match model {
-        Some(path) => store::read_model(path)?,
-        None => segment::Model::builtin().clone(),
+        Some(path) => std::borrow::Cow::Owned(store::read_model(path)?),
+        None => std::borrow::Cow::Borrowed(segment::Model::builtin()),
     };
     let edition = load_paths(paths, &options)?;
     if let Some(doc) = doc {

@@ -27,7 +27,7 @@ mod text_edit;
 
 pub use correction::{Correction, Mapped, Origin};
 pub use history::{History, Revision};
-pub use render::{render_article, render_block, render_block_text};
+pub use render::{render_article, render_block, render_block_text, render_blocks};
 pub use text_edit::set_block_text;
 
 use crate::model::{ArticleId, Block, Edition, Split};

@@ -3,7 +3,7 @@
 
 use super::correction::{Origin, corrected, write_corrected};
 use super::{Correction, Document};
-use crate::compose::{ArticleText, compose_with};
+use crate::compose::{ArticleText, compose_blocks};
 use crate::model::{ArticleId, Block, Edition};
 use crate::text::{Joined, join_lines, join_marked};
 
@@ -37,9 +37,15 @@ pub fn render_block_text(edition: &Edition, corrections: &[Correction], block: &
     join_lines(text.split(['\n', '\r']))
 }
 
-/// The readable fields of an article, with the document's corrections.
-pub fn render_article(document: &Document, id: ArticleId) -> ArticleText {
-    compose_with(&document.split, id, |block| {
+/// The readable fields of an article made of `blocks` (in source order),
+/// with the document's corrections.
+pub fn render_blocks(document: &Document, blocks: &[&Block]) -> ArticleText {
+    compose_blocks(blocks.iter().copied(), |block| {
         render_block_text(&document.edition, &document.corrections, block)
     })
+}
+
+/// The readable fields of an article, with the document's corrections.
+pub fn render_article(document: &Document, id: ArticleId) -> ArticleText {
+    render_blocks(document, &document.split.blocks_of(id).collect::<Vec<_>>())
 }

@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use super::truth::{Owner, Truth, TruthLine, comparable};
-use crate::compose::{ArticleText, compose};
+use crate::compose::{ArticleText, block_text, compose_blocks};
 use crate::model::{ArticleId, Edition, Role, Split};
 
 /// What the proposal says of each line of one page.
@@ -46,11 +46,10 @@ impl Proposal {
             }
         }
         let articles = split
-            .blocks
-            .iter()
-            .filter(|b| b.page == page)
-            .filter_map(|b| b.article)
-            .map(|id| (id, compose(edition, split, id)))
+            .blocks_by_article()
+            .into_iter()
+            .filter(|(_, blocks)| blocks.iter().any(|b| b.page == page))
+            .map(|(id, blocks)| (id, compose_blocks(blocks, |block| block_text(edition, block))))
             .collect();
         Self { lines, articles }
     }

@@ -1,5 +1,6 @@
 //! The split of an edition into blocks and articles.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -70,20 +71,47 @@ impl Split {
     /// another article or of noise lies between two of them. An article
     /// interrupted by a boxed item or continued after debris has several.
     pub fn spans(&self, article: ArticleId, edition: &Edition) -> Vec<Span> {
-        let mut spans: Vec<Span> = Vec::new();
+        self.spans_where(edition, |a| a == article).remove(&article).unwrap_or_default()
+    }
+
+    /// The spans of every article, in one pass over the blocks (what a
+    /// report of the whole edition needs: asking article by article would
+    /// read every block once per article).
+    pub fn all_spans(&self, edition: &Edition) -> HashMap<ArticleId, Vec<Span>> {
+        self.spans_where(edition, |_| true)
+    }
+
+    fn spans_where(
+        &self,
+        edition: &Edition,
+        wanted: impl Fn(ArticleId) -> bool,
+    ) -> HashMap<ArticleId, Vec<Span>> {
+        let mut spans: HashMap<ArticleId, Vec<Span>> = HashMap::new();
         let mut previous_owner = None;
         for block in &self.blocks {
-            if block.article == Some(article) {
+            if let Some(article) = block.article.filter(|&a| wanted(a)) {
                 let span = block.span(edition);
-                match spans.last_mut() {
+                let list = spans.entry(article).or_default();
+                match list.last_mut() {
                     Some(last) if previous_owner == Some(block.article) && last.page == span.page => {
                         last.last_line = last.last_line.max(span.last_line);
                     }
-                    _ => spans.push(span),
+                    _ => list.push(span),
                 }
             }
             previous_owner = Some(block.article);
         }
         spans
+    }
+
+    /// The blocks of every article, in source order, in one pass.
+    pub fn blocks_by_article(&self) -> HashMap<ArticleId, Vec<&Block>> {
+        let mut out: HashMap<ArticleId, Vec<&Block>> = HashMap::new();
+        for block in &self.blocks {
+            if let Some(article) = block.article {
+                out.entry(article).or_default().push(block);
+            }
+        }
+        out
     }
 }

@@ -132,16 +132,19 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// The line whose content holds byte `at` (its end included), found by
+    /// binary search: lines are in page order.
+    fn line_holding(&self, at: usize) -> Option<&Line<'_>> {
+        let index = self.lines.partition_point(|l| l.range.end < at);
+        self.lines.get(index).filter(|l| l.range.start <= at)
+    }
+
     /// Splits a signature off the end of an English paragraph ("…as I do.
     /// W. J. BRYAN.").
     fn split_signatures(&mut self) {
         let mut out = Vec::with_capacity(self.split.blocks.len());
         for block in std::mem::take(&mut self.split.blocks) {
-            let last = self
-                .lines
-                .iter()
-                .rev()
-                .find(|l| l.range.start <= block.range.end && block.range.end <= l.range.end);
+            let last = self.line_holding(block.range.end);
             let signature = (block.role == Role::Body)
                 .then_some(last)
                 .flatten()
@@ -174,13 +177,11 @@ impl Builder<'_, '_> {
     fn split_run_together_titles(&mut self) {
         let mut out = Vec::with_capacity(self.split.blocks.len());
         let blocks = std::mem::take(&mut self.split.blocks);
+        let with_subheadline: std::collections::HashSet<Option<ArticleId>> =
+            blocks.iter().filter(|b| b.role == Role::Subheadline).map(|b| b.article).collect();
         for block in &blocks {
-            let has_subheadline =
-                || blocks.iter().any(|b| b.article == block.article && b.role == Role::Subheadline);
-            let line = self
-                .lines
-                .iter()
-                .find(|l| l.range.start <= block.range.start && block.range.end <= l.range.end);
+            let has_subheadline = || with_subheadline.contains(&block.article);
+            let line = self.line_holding(block.range.start).filter(|l| block.range.end <= l.range.end);
             let split = (block.role == Role::Headline)
                 .then_some(line)
                 .flatten()

@@ -325,6 +325,9 @@ pub struct PageFeatures {
     pub domain: usize,
 }
 
+/// Pages with at least this many lines are read on two threads.
+const PARALLEL_FROM: usize = 2000;
+
 /// Computes the base features of every non-blank line of a measured page.
 pub fn extract(layout: &Layout<'_>) -> PageFeatures {
     let all = &layout.lines;
@@ -333,23 +336,33 @@ pub fn extract(layout: &Layout<'_>) -> PageFeatures {
     let domain = if cjk_lines * 2 > lines.len() { 1 } else { 2 };
     let page_width = typical_width(all, &lines);
     let count = lines.len();
-    let mut base: Vec<Vec<u16>> = lines
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let previous = k.checked_sub(1).map(|p| &all[lines[p]]);
-            let context = Context {
-                position: k as f32 / count.max(1) as f32,
-                blank_before: k.checked_sub(1).map_or(i, |p| i - lines[p] - 1),
-                blank_after: lines.get(k + 1).map_or(0, |&n| n - i - 1),
-                page_width,
-                wrapped: layout.wrapped,
-            };
-            line_features(&all[i], previous, &context)
+    let one = |k: usize| {
+        let i = lines[k];
+        let previous = k.checked_sub(1).map(|p| &all[lines[p]]);
+        let context = Context {
+            position: k as f32 / count.max(1) as f32,
+            blank_before: k.checked_sub(1).map_or(i, |p| i - lines[p] - 1),
+            blank_after: lines.get(k + 1).map_or(0, |&n| n - i - 1),
+            page_width,
+            wrapped: layout.wrapped,
+        };
+        let line = &all[i];
+        let words = if line.cjk { Vec::new() } else { words(line.text) };
+        (line_features(line, previous, &context), words)
+    };
+    // Lines are independent here: a long page is read on two threads.
+    let (mut base, words): (Vec<Vec<u16>>, Vec<Vec<u16>>) = if count >= PARALLEL_FROM {
+        let middle = count / 2;
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| (middle..count).map(one).collect::<Vec<_>>());
+            let mut first: Vec<_> = (0..middle).map(one).collect();
+            first.extend(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            first.into_iter().unzip()
         })
-        .collect();
+    } else {
+        (0..count).map(one).unzip()
+    };
     add_around(&mut base);
-    let words = lines.iter().map(|&i| if all[i].cjk { Vec::new() } else { words(all[i].text) }).collect();
     PageFeatures { lines, base, words, domain }
 }
 
@@ -528,10 +541,11 @@ fn cues(line: &Line<'_>, context: &Context, f: &mut Vec<u16>) {
         on("symbol-soup");
     }
     if !line.cjk {
-        if debris::is_word_soup(text) {
+        let (soup, doubtful) = debris::judge_latin(text);
+        if soup {
             on("word-soup");
         }
-        if debris::is_doubtful(text) {
+        if doubtful {
             on("doubtful");
         }
         if title::ends_with_dangling_word(text) {

@@ -25,8 +25,8 @@
 use std::sync::LazyLock;
 
 use super::features::{
-    BASE_COUNT, DOMAINS, FEATURE_COUNT, OFFSETS_READ, PageFeatures, edge_index, feature_index, schema_hash,
-    word_index,
+    BASE_COUNT, DOMAINS, FEATURE_COUNT, OFFSETS_READ, PageFeatures, WORD_BUCKETS, edge_index, feature_index,
+    schema_hash, word_index,
 };
 use super::tags::Tag;
 
@@ -65,9 +65,19 @@ pub struct Model {
     /// What the model was trained on (JSON text).
     pub note: String,
     /// Emission weights with the shared and per-script copies folded
-    /// together, per script: `[domain - 1][slot][base][tag]`.
-    folded: [Vec<f32>; 2],
+    /// together, per script (`[domain - 1][slot × base]`), followed by the
+    /// edge and word rows: every row padded to [`LANES`] so that adding one
+    /// is a few vector instructions.
+    folded: [Vec<Row>; 2],
 }
+
+/// Rows padded from `T` to a multiple of the vector width.
+const LANES: usize = 16;
+
+/// One padded row of weights.
+type Row = [f32; LANES];
+
+const _: () = assert!(T <= LANES);
 
 static BUILTIN: LazyLock<Model> = LazyLock::new(|| {
     Model::from_bytes(include_bytes!("../../assets/model/split.model")).unwrap_or_else(|_| Model::untrained())
@@ -94,18 +104,23 @@ impl Model {
     }
 
     fn fold(&mut self) {
+        let row = |index: usize| {
+            let mut out = [0.0f32; LANES];
+            out[..T].copy_from_slice(&self.weights[index * T..][..T]);
+            out
+        };
         for domain in 1..DOMAINS {
-            let mut table = vec![0.0f32; OFFSETS_READ.len() * BASE_COUNT * T];
+            let mut table =
+                Vec::with_capacity(OFFSETS_READ.len() * BASE_COUNT + OFFSETS_READ.len() + WORD_BUCKETS);
             for slot in 0..OFFSETS_READ.len() {
                 for base in 0..BASE_COUNT as u16 {
-                    let shared = feature_index(slot, 0, base) * T;
-                    let own = feature_index(slot, domain, base) * T;
-                    let out = (slot * BASE_COUNT + base as usize) * T;
-                    for t in 0..T {
-                        table[out + t] = self.weights[shared + t] + self.weights[own + t];
-                    }
+                    let mut folded = row(feature_index(slot, 0, base));
+                    add(&mut folded, &row(feature_index(slot, domain, base)));
+                    table.push(folded);
                 }
             }
+            table.extend((0..OFFSETS_READ.len()).map(|slot| row(edge_index(slot))));
+            table.extend((0..WORD_BUCKETS as u16).map(|bucket| row(word_index(bucket))));
             self.folded[domain - 1] = table;
         }
     }
@@ -176,22 +191,28 @@ impl Model {
     pub fn emissions(&self, page: &PageFeatures) -> Vec<[f32; T]> {
         let n = page.base.len();
         let table = &self.folded[page.domain.clamp(1, 2) - 1];
-        let mut out = vec![[0.0f32; T]; n];
-        for (k, row) in out.iter_mut().enumerate() {
-            for (slot, &offset) in OFFSETS_READ.iter().enumerate() {
-                let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) else {
-                    add(row, &self.weights[edge_index(slot) * T..][..T]);
-                    continue;
-                };
-                for &base in &page.base[j] {
-                    add(row, &table[(slot * BASE_COUNT + base as usize) * T..][..T]);
+        let edges = OFFSETS_READ.len() * BASE_COUNT;
+        let words = edges + OFFSETS_READ.len();
+        (0..n)
+            .map(|k| {
+                let mut row = [0.0f32; LANES];
+                for (slot, &offset) in OFFSETS_READ.iter().enumerate() {
+                    let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) else {
+                        add(&mut row, &table[edges + slot]);
+                        continue;
+                    };
+                    for &base in &page.base[j] {
+                        add(&mut row, &table[slot * BASE_COUNT + base as usize]);
+                    }
                 }
-            }
-            for &bucket in &page.words[k] {
-                add(row, &self.weights[word_index(bucket) * T..][..T]);
-            }
-        }
-        out
+                for &bucket in &page.words[k] {
+                    add(&mut row, &table[words + bucket as usize]);
+                }
+                let mut out = [0.0f32; T];
+                out.copy_from_slice(&row[..T]);
+                out
+            })
+            .collect()
     }
 
     /// Transition weight from `from` (`None`: the page's top) to `to`.
@@ -254,7 +275,7 @@ pub(super) fn mask(transitions: &mut [f32]) {
     }
 }
 
-fn add(row: &mut [f32; T], weights: &[f32]) {
+fn add(row: &mut Row, weights: &Row) {
     for (r, w) in row.iter_mut().zip(weights) {
         *r += w;
     }

@@ -8,7 +8,7 @@ use super::format::{
     FORMAT, Op, SavedArticle, SavedBlock, SavedCorrection, SavedDocument, SavedSource, VERSION,
 };
 use super::stamp::{DiskStamp, DiskState, disk_state};
-use crate::edit::{Correction, Document, render_article};
+use crate::edit::{Correction, Document, render_blocks};
 use crate::model::Span;
 use crate::text::diff::Tag;
 
@@ -32,7 +32,7 @@ pub fn describe(document: &Document, folder: &Path) -> SavedDocument {
             sha256: page.sha256.clone(),
         })
         .collect();
-    let articles = document.split.articles.iter().map(|&id| saved_article(document, id)).collect();
+    let articles = saved_articles(document).into_iter().map(|(_, article)| article).collect();
     let blocks = document
         .split
         .blocks
@@ -55,13 +55,24 @@ pub fn describe(document: &Document, folder: &Path) -> SavedDocument {
     SavedDocument { format: FORMAT.to_owned(), version: VERSION, sources, articles, blocks, corrections }
 }
 
-/// One article's corrected text, as saved and exported.
-pub fn saved_article(document: &Document, id: crate::model::ArticleId) -> SavedArticle {
-    SavedArticle {
-        id: id.to_string(),
-        spans: document.split.spans(id, &document.edition),
-        text: render_article(document, id),
-    }
+/// Every article's corrected text, as saved and exported, in reading
+/// order (one pass over the blocks, however many articles).
+pub fn saved_articles(document: &Document) -> Vec<(crate::model::ArticleId, SavedArticle)> {
+    let by_article = document.split.blocks_by_article();
+    let mut spans = document.split.all_spans(&document.edition);
+    document
+        .split
+        .articles
+        .iter()
+        .map(|&id| {
+            let saved = SavedArticle {
+                id: id.to_string(),
+                spans: spans.remove(&id).unwrap_or_default(),
+                text: render_blocks(document, by_article.get(&id).map_or(&[][..], Vec::as_slice)),
+            };
+            (id, saved)
+        })
+        .collect()
 }
 
 fn saved_correction(document: &Document, correction: &Correction) -> SavedCorrection {

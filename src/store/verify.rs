@@ -8,7 +8,7 @@ use std::path::Path;
 use super::StoreError;
 use super::format::{Op, SavedDocument};
 use super::restore::open_with;
-use super::save::saved_article;
+use super::save::saved_articles;
 use super::sources::SourceAccess;
 use crate::text::{MESSAGE_CHARS, excerpt};
 
@@ -21,10 +21,12 @@ pub fn verify(path: &Path, access: SourceAccess) -> Result<Vec<String>, StoreErr
     problems.extend(check_ops(&restored.saved, |page, range| {
         document.edition.pages.get(page).and_then(|p| p.text.get(range)).map(str::to_owned)
     }));
+    let rebuilt: std::collections::HashMap<crate::model::ArticleId, super::SavedArticle> =
+        saved_articles(&document).into_iter().collect();
     for saved in &restored.saved.articles {
         let id = saved.id.strip_prefix('a').and_then(|n| n.parse().ok()).map(crate::model::ArticleId);
         match id {
-            Some(id) if saved_article(&document, id) == *saved => {}
+            Some(id) if rebuilt.get(&id) == Some(saved) => {}
             _ => problems.push(format!(
                 "article {}: its stored text is not what source and corrections give",
                 saved.id

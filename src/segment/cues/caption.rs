@@ -11,6 +11,9 @@ const MARKER_REACH: usize = 48;
 
 /// True when the line is (or opens) a photo caption.
 pub fn is_caption(line: &str) -> bool {
+    if !may_carry_a_marker(line) {
+        return false;
+    }
     // Every marker holds one of these literals; a line without any (nearly
     // every line) is passed over by one fast literal scan.
     let markers = regex!(
@@ -29,6 +32,21 @@ pub fn is_caption(line: &str) -> bool {
         r"\((?:AP|Reuters|AFP|Getty Images?)(?: Photo)?[^)]*\)\s*$|(?-u:\b)(?:Photo(?:graph)? (?:by|courtesy)|Courtesy of)(?-u:\b)[^.]*\.?$"
     ));
     opening.is_match(head) || closing.is_match(tail)
+}
+
+/// A cheap test that the line holds something a marker is made of, so that
+/// the expressions run only on the few lines that might be captions.
+fn may_carry_a_marker(line: &str) -> bool {
+    if line.is_ascii() {
+        const WORDS: [&str; 11] = [
+            "Photo", "PHOTO", "Above", "ABOVE", "Pictured", "PICTURED", "Courtesy", "(AP", "(Reuters",
+            "(AFP", "(Getty",
+        ];
+        return WORDS.iter().any(|w| line.contains(w));
+    }
+    line.chars().any(|c| {
+        matches!(c, '图' | '圖' | '▲' | '△' | '摄' | '攝' | '供' | '资' | '資') || c.is_ascii_uppercase()
+    })
 }
 
 fn head(line: &str) -> &str {

@@ -19,7 +19,13 @@ pub fn opens_with_dateline(paragraph: &str) -> bool {
     // A dateline is in the first few dozen characters; long paragraphs
     // need not be handed to the patterns whole.
     let head = paragraph.char_indices().nth(64).map_or(paragraph, |(i, _)| &paragraph[..i]);
-    chinese.is_match(head) || english.is_match(head)
+    // Cheap gates: a Chinese dateline names a 讯, an 电 or a 据; an English
+    // one opens with a capital and has a dash.
+    let could_be_chinese =
+        !head.is_ascii() && head.chars().any(|c| matches!(c, '讯' | '訊' | '电' | '電' | '据' | '據'));
+    let could_be_english =
+        head.trim_start().starts_with(|c: char| c.is_ascii_uppercase()) && head.contains(['—', '–', '-']);
+    (could_be_chinese && chinese.is_match(head)) || (could_be_english && english.is_match(head))
 }
 
 #[cfg(test)]

@@ -50,6 +50,22 @@ pub fn is_word_soup(line: &str) -> bool {
     }
 }
 
+/// Word soup and doubtful quality of a Latin line, from one pass over its
+/// tokens (the line model asks both of every line).
+pub fn judge_latin(line: &str) -> (bool, bool) {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).take(4).count();
+    let shape = word_shape(line);
+    let total = line.split_whitespace().count();
+    let soup = if letters == 0 {
+        false
+    } else if letters < 4 && !line.bytes().any(|b| b.is_ascii_digit()) {
+        true
+    } else {
+        shape.good * 2 < total && shape.judged > 0 && shape.good * 2 < shape.judged
+    };
+    (soup, shape.is_doubtful())
+}
+
 /// True when fewer than half the tokens are word-like; stops judging as
 /// soon as half are known to be words.
 fn mostly_junk<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> bool {
@@ -67,11 +83,15 @@ fn mostly_junk<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> bool {
 /// True when the line is text of doubtful quality: worth absorbing into a
 /// neighbouring run of debris, not worth calling debris on its own.
 pub fn is_doubtful(line: &str) -> bool {
-    if is_mostly_spaceless(line) {
-        return false;
+    !is_mostly_spaceless(line) && word_shape(line).is_doubtful()
+}
+
+impl WordShape {
+    /// True when the tokens make text of doubtful quality (see
+    /// [`is_doubtful`]).
+    pub fn is_doubtful(&self) -> bool {
+        self.mangled || (self.judged > 0 && self.good * 5 < self.judged * 4)
     }
-    let shape = word_shape(line);
-    shape.mangled || (shape.judged > 0 && shape.good * 5 < shape.judged * 4)
 }
 
 /// Judges each whitespace-separated token of a Latin line.
@@ -212,6 +232,20 @@ fn longest_consonant_run(word: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_agrees_with_the_two_questions() {
+        for line in [
+            "tfhVthfnkn jrw ,,ja..",
+            "The mill burned down.",
+            "He4herefore ia the",
+            "jr",
+            "12 34",
+            "W. J. BRYAN.",
+        ] {
+            assert_eq!(judge_latin(line), (is_word_soup(line), is_doubtful(line)), "{line:?}");
+        }
+    }
 
     #[test]
     fn symbols_and_letter_soup_are_debris() {

@@ -32,7 +32,13 @@ pub fn is_masthead_item(line: &str) -> bool {
         r"(?-u:\b)price(?-u:\b)|(?-u:\b)cents?(?-u:\b)|(?-u:\b)edition(?-u:\b)|(?-u:\b)established(?-u:\b)|(?-u:\b)weather(?-u:\b)|(?-u:\b)forecast(?-u:\b)|(?-u:\b)whole\s+number(?-u:\b)|",
         r"(?-u:\b)pages?\s+\d|(?-u:\b)section\s+[a-z\d](?-u:\b)|\$\d|(?-u:\b)subscri|(?-u:\b)entered(?-u:\b).*(?-u:\b)post|(?-u:\b)published(?-u:\b)"
     ));
-    chinese_date.is_match(line) || chinese.is_match(line) || english.is_match(line)
+    // Each script's expressions run (and are compiled) only for lines
+    // written in it.
+    let latin = line.bytes().any(|b| b.is_ascii_alphabetic());
+    (!line.is_ascii() && (chinese_date.is_match(line) || chinese.is_match(line)))
+        || (line.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_whitespace() || b.is_ascii_punctuation())
+            && chinese.is_match(line))
+        || (latin && english.is_match(line))
 }
 
 #[cfg(test)]
