@@ -11,13 +11,7 @@ use copydesk::cli::Cli;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return match copydesk::app::run_window(cli.paths) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("copydesk: cannot open the window: {error}");
-                ExitCode::FAILURE
-            }
-        };
+        return open_window(cli.paths);
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -31,6 +25,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The editor window on `paths` (the bundled sample when there are none).
+#[cfg(feature = "gui")]
+fn open_window(paths: Vec<std::path::PathBuf>) -> ExitCode {
+    match copydesk::app::run_window(paths) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("copydesk: cannot open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Built without the window (`--no-default-features`): only commands.
+#[cfg(not(feature = "gui"))]
+fn open_window(_paths: Vec<std::path::PathBuf>) -> ExitCode {
+    eprintln!(
+        "copydesk: this build has no window (it was built without the \"gui\" feature); \
+         give a command: copydesk --help"
+    );
+    ExitCode::from(2)
 }
 
 /// A reader that stopped reading (`copydesk split … | head`) is no error.

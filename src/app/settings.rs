@@ -1,5 +1,5 @@
-//! What the window remembers between runs: language, theme and recently
-//! opened files, in `settings.json` in the platform's configuration folder,
+//! What the window remembers between runs: language, theme, text size and
+//! recently opened files, in `settings.json` in the platform's configuration folder,
 //! written atomically and read by a checked loader (a damaged file is
 //! reported by name and the defaults are used). Window size and panel
 //! widths are kept by eframe and egui themselves.
@@ -13,6 +13,10 @@ use crate::store::StoreError;
 
 /// How many recent files are remembered.
 pub const RECENT_LIMIT: usize = 10;
+
+/// The text sizes Ctrl+plus and Ctrl+minus step through, in percent of
+/// egui's own.
+pub const TEXT_SIZES: [u16; 11] = [70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 240];
 
 /// The largest settings file read.
 pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
@@ -83,11 +87,13 @@ pub struct Settings {
     pub theme: Theme,
     /// Recently opened paths, newest first.
     pub recent: Vec<PathBuf>,
+    /// The size of all text, in percent of egui's own (see [`TEXT_SIZES`]).
+    pub text_size: u16,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { lang: Lang::from_system(), theme: Theme::System, recent: Vec::new() }
+        Self { lang: Lang::from_system(), theme: Theme::System, recent: Vec::new(), text_size: 100 }
     }
 }
 
@@ -112,7 +118,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("conf").join("settings.json");
         assert_eq!(load(&path).unwrap(), Settings::default(), "no file yet: defaults");
-        let settings = Settings { lang: Lang::ZhHans, theme: Theme::Dark, recent: vec![PathBuf::from("/a")] };
+        let settings = Settings {
+            lang: Lang::ZhHans,
+            theme: Theme::Dark,
+            recent: vec![PathBuf::from("/a")],
+            text_size: 125,
+        };
         store(&settings, &path).unwrap();
         assert_eq!(load(&path).unwrap(), settings);
         std::fs::write(&path, b"{\"lang\": 7").unwrap();

@@ -130,7 +130,8 @@ pub fn set_aside(document: &Document, page: usize, lines: Range<usize>, aside: O
         return None;
     }
     let span = page_lines.content(lines.start).start..page_lines.content(lines.end - 1).end;
-    if span.is_empty() {
+    let text = &document.edition.pages[page].text;
+    if text[span.clone()].trim().is_empty() {
         return None; // blank lines belong to nothing
     }
     let blocks = &document.split.blocks;
@@ -157,10 +158,10 @@ pub fn set_aside(document: &Document, page: usize, lines: Range<usize>, aside: O
             inserted.push(block.clone());
             continue;
         }
-        let (before, inside, after) = carve(block, &span);
+        let [before, inside, after] = carve(text, block, &span);
         inserted.extend(before);
         let role = aside.unwrap_or(Role::Body);
-        inserted.push(Block { article: home, role, cue: Cue::Editor, ..inside });
+        inserted.extend(inside.map(|inside| Block { article: home, role, cue: Cue::Editor, ..inside }));
         inserted.extend(after);
     }
     let order = articles_after(document, first..last + 1, &inserted, &new_articles);
@@ -266,15 +267,19 @@ fn split_block(block: &Block, at: usize) -> (Block, Block) {
     )
 }
 
-/// Cuts `block` where `span` begins and ends: the part before the span (if
-/// any), the part inside it, the part after it (if any).
-fn carve(block: &Block, span: &Range<usize>) -> (Option<Block>, Block, Option<Block>) {
-    let part = |range: Range<usize>| Block { range, ..block.clone() };
+/// Cuts `block` where `span` begins and ends: the part before the span,
+/// the part inside it, the part after it. A part holding only blank text
+/// (the line breaks between the span and the rest) belongs to no block, as
+/// blank lines never do: kept, it would be a paragraph of nothing, an
+/// empty box in the article view.
+fn carve(text: &str, block: &Block, span: &Range<usize>) -> [Option<Block>; 3] {
+    let part = |range: Range<usize>| {
+        let filled = !range.is_empty() && !text[range.clone()].trim().is_empty();
+        filled.then(|| Block { range, ..block.clone() })
+    };
     let start = block.range.start.max(span.start);
     let end = block.range.end.min(span.end);
-    let before = (block.range.start < start).then(|| part(block.range.start..start));
-    let after = (end < block.range.end).then(|| part(end..block.range.end));
-    (before, part(start..end), after)
+    [part(block.range.start..start), part(start..end), part(end..block.range.end)]
 }
 
 fn line_start(document: &Document, page: usize, line: usize) -> usize {
