@@ -23,7 +23,10 @@ fn the_language_can_follow_the_system_again() {
     let path = dir.path().join("settings.json");
     copydesk::app::settings::store(harness.state().settings(), &path).unwrap();
     let stored = std::fs::read_to_string(&path).unwrap();
-    assert!(stored.contains(r#""lang": "System""#), "kept as its own choice, not as today's language: {stored}");
+    assert!(
+        stored.contains(r#""lang": "System""#),
+        "kept as its own choice, not as today's language: {stored}"
+    );
 }
 
 #[test]
@@ -33,7 +36,8 @@ fn the_open_dialog_takes_the_keyboard() {
     press(&mut harness, Modifiers::COMMAND, Key::O);
     harness.event(egui::Event::Text("p1.txt".into()));
     harness.run();
-    let field = harness.get_by_role_and_label(Role::TextInput, "Path to a page, a form-feed file or a folder");
+    let field =
+        harness.get_by_role_and_label(Role::TextInput, "Path to a page, a form-feed file or a folder");
     assert_eq!(field.value().as_deref(), Some("p1.txt"), "typing after Ctrl+O goes into the path field");
 }
 
@@ -135,7 +139,8 @@ fn selected_row_is_drawn(harness: &egui_kittest::Harness<'_, EditorApp>) {
     let selection = editor.selection();
     let text = editor.document().edition.pages[selection.page].line(selection.line).trim().to_owned();
     let label = if text.is_empty() { format!("line {}, blank", selection.line + 1) } else { text };
-    let row = harness.get_by_label_contains(&label[..label.char_indices().nth(8).map_or(label.len(), |(i, _)| i)]);
+    let row =
+        harness.get_by_label_contains(&label[..label.char_indices().nth(8).map_or(label.len(), |(i, _)| i)]);
     assert_eq!(row.accesskit_node().is_selected(), Some(true), "{label}");
     let source = harness.get_by_label("Source").rect();
     assert!(row.rect().top() >= source.top() && row.rect().top() < 800.0, "in view: {:?}", row.rect());
@@ -182,10 +187,8 @@ fn selecting_a_line_in_a_long_article_scrolls_the_article_to_its_paragraph_and_m
     let block = editor(&harness).selected_block().unwrap();
     assert_eq!(harness.state().article_view().marked(), Some(block), "its paragraph is framed");
     let paragraph = &editor(&harness).document().split.blocks[block];
-    let start: String = editor(&harness).document().edition.pages[0].text[paragraph.range.clone()]
-        .chars()
-        .take(6)
-        .collect();
+    let start: String =
+        editor(&harness).document().edition.pages[0].text[paragraph.range.clone()].chars().take(6).collect();
     let field = harness
         .query_all_by_role(Role::MultilineTextInput)
         .find(|f| f.value().is_some_and(|v| v.starts_with(&start)))

@@ -123,6 +123,11 @@ impl Haystack {
         self.slots.get(index).filter(|s| s.text.start <= at && at <= s.text.end).map(|_| index)
     }
 
+    /// How far haystack byte `at` lies into its block's corrected text.
+    pub fn offset_in_block(&self, at: usize) -> usize {
+        self.slot_at(at).map_or(0, |s| at - self.slots[s].text.start)
+    }
+
     /// The slots in haystack order.
     pub(crate) fn slots(&self) -> &[Slot] {
         &self.slots

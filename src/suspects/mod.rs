@@ -80,6 +80,9 @@ pub struct Suspect {
     pub source: Range<usize>,
     /// Index of its block in the split.
     pub block: usize,
+    /// Where it is in its block's corrected text (bytes), as the article
+    /// view shows that text.
+    pub in_block: Range<usize>,
     /// Its article.
     pub article: ArticleId,
     /// The text as it reads now.
@@ -146,6 +149,9 @@ pub fn find(document: &Document, haystack: &Haystack) -> Vec<Suspect> {
         let Some(place) = haystack.locate(&candidate.range) else { continue };
         let Some(article) = place.article else { continue };
         let found = haystack.text()[candidate.range.clone()].to_owned();
+        let block_start =
+            haystack.slot_at(candidate.range.start).map_or(0, |s| haystack.slots()[s].text.start);
+        let in_block = candidate.range.start - block_start..candidate.range.end - block_start;
         let dismissed = document.review.is_dismissed(
             place.page,
             place.source.start,
@@ -161,6 +167,7 @@ pub fn find(document: &Document, haystack: &Haystack) -> Vec<Suspect> {
             line: place.line,
             source: place.source,
             block: place.block,
+            in_block,
             article,
             found,
             suggestion: candidate.suggestion,
