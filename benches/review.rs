@@ -26,7 +26,9 @@ fn review(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("review");
     group.sample_size(20);
-    group.bench_function("floor_count_lines_1mb", |b| b.iter(|| memchr::memchr_iter(b'\n', text.as_bytes()).count()));
+    group.bench_function("floor_count_lines_1mb", |b| {
+        b.iter(|| memchr::memchr_iter(b'\n', text.as_bytes()).count())
+    });
     for (name, query) in [
         ("find_keystroke_zh_two_chars", Query::text("会议")),
         ("find_keystroke_zh_one_char", Query::text("的")),
@@ -43,7 +45,8 @@ fn review(c: &mut Criterion) {
         })
     });
     let finder = Finder::new(&Query::text("的")).expect("valid");
-    let changes: Vec<_> = finder.find(&haystack).into_iter().take(1000).map(|h| (h.range, "得".to_owned())).collect();
+    let changes: Vec<_> =
+        finder.find(&haystack).into_iter().take(1000).map(|h| (h.range, "得".to_owned())).collect();
     assert_eq!(changes.len(), 1000, "the edition has 1,000 hits");
     group.bench_function("replace_all_1000_hits", |b| {
         b.iter_batched(
