@@ -36,12 +36,15 @@ impl Mark {
     }
 }
 
+/// Marked byte ranges of one text.
+pub type Marks = Vec<(Range<usize>, Mark)>;
+
 /// Marked stretches: per source line (bytes of the line's text) and per
 /// block (bytes of its corrected text), and the lines with suspects.
 #[derive(Debug, Default)]
 pub struct Highlights {
-    lines: HashMap<(usize, usize), Vec<(Range<usize>, Mark)>>,
-    blocks: HashMap<usize, Vec<(Range<usize>, Mark)>>,
+    lines: HashMap<(usize, usize), Marks>,
+    blocks: HashMap<usize, Marks>,
     /// Source lines holding a suspect (the gutter's marks).
     suspect_lines: HashSet<(usize, usize)>,
 }
@@ -137,12 +140,12 @@ pub struct Layers<'a>(pub Vec<&'a Highlights>);
 
 impl Layers<'_> {
     /// The marks on source line `line` of page `page`.
-    pub fn on_line(&self, page: usize, line: usize) -> Vec<(Range<usize>, Mark)> {
+    pub fn on_line(&self, page: usize, line: usize) -> Marks {
         self.0.iter().flat_map(|h| h.on_line(page, line).iter().cloned()).collect()
     }
 
     /// The marks in block `block`'s corrected text.
-    pub fn in_block(&self, block: usize) -> Vec<(Range<usize>, Mark)> {
+    pub fn in_block(&self, block: usize) -> Marks {
         self.0.iter().flat_map(|h| h.in_block(block).iter().cloned()).collect()
     }
 

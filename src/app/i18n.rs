@@ -204,6 +204,17 @@ pub fn time_ago(lang: Lang, seconds: u64) -> String {
     }
 }
 
+/// "12 of 40 articles reviewed · 37 suspects left" / "已审 12/40 篇 · 剩余 37 处疑点";
+/// the suspects part is left out while they are being computed.
+pub fn review_progress(lang: Lang, reviewed: usize, articles: usize, suspects: Option<usize>) -> String {
+    match (lang, suspects) {
+        (Lang::En, Some(n)) => format!("{reviewed} of {articles} articles reviewed · {n} suspects left"),
+        (Lang::En, None) => format!("{reviewed} of {articles} articles reviewed"),
+        (Lang::ZhHans, Some(n)) => format!("已审 {reviewed}/{articles} 篇 · 剩余 {n} 处疑点"),
+        (Lang::ZhHans, None) => format!("已审 {reviewed}/{articles} 篇"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,16 +226,5 @@ mod tests {
             assert!(!en.is_empty() && !zh.is_empty(), "{word:?}");
             assert_ne!(en, zh, "{word:?} is not translated");
         }
-    }
-}
-
-/// "12 of 40 articles reviewed · 37 suspects left" / "已审 12/40 篇 · 剩余 37 处疑点";
-/// the suspects part is left out while they are being computed.
-pub fn review_progress(lang: Lang, reviewed: usize, articles: usize, suspects: Option<usize>) -> String {
-    match (lang, suspects) {
-        (Lang::En, Some(n)) => format!("{reviewed} of {articles} articles reviewed · {n} suspects left"),
-        (Lang::En, None) => format!("{reviewed} of {articles} articles reviewed"),
-        (Lang::ZhHans, Some(n)) => format!("已审 {reviewed}/{articles} 篇 · 剩余 {n} 处疑点"),
-        (Lang::ZhHans, None) => format!("已审 {reviewed}/{articles} 篇"),
     }
 }
