@@ -3,6 +3,12 @@
 //! program and parsed once, the first time they are needed.
 
 use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
+/// A map keyed by words: looked up millions of times per edition, so with
+/// a fast hash (the keys are our own files, not an attacker's).
+pub type Words<V> = HashMap<&'static str, V, FixedState>;
 use std::sync::OnceLock;
 
 /// Chinese words of 1 to 4 characters with their frequencies (jieba),
@@ -19,14 +25,14 @@ const EN_WORDS: &str = include_str!("../../assets/lexicon/en_words.txt");
 #[derive(Debug)]
 pub struct Lexicon {
     /// Chinese word → frequency.
-    pub zh_words: HashMap<&'static str, u64>,
+    pub zh_words: Words<u64>,
     /// The sum of all counts of the full Chinese list (trimmed words too),
     /// to turn counts into probabilities.
     pub zh_total: u64,
     /// Chinese character → the characters it is mistaken for.
-    pub look_alikes: HashMap<char, Vec<char>>,
+    pub look_alikes: HashMap<char, Vec<char>, FixedState>,
     /// Lower-case English word → frequency.
-    pub en_words: HashMap<&'static str, u64>,
+    pub en_words: Words<u64>,
 }
 
 impl Lexicon {
@@ -60,7 +66,7 @@ fn total(text: &str) -> u64 {
 
 /// `WORD FREQUENCY` lines (`#` lines are comments); malformed lines are skipped (the files are ours
 /// and checked by a test, so none are).
-fn frequencies(text: &'static str) -> HashMap<&'static str, u64> {
+fn frequencies(text: &'static str) -> Words<u64> {
     text.lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| {
@@ -72,8 +78,8 @@ fn frequencies(text: &'static str) -> HashMap<&'static str, u64> {
 
 /// Tab-separated groups of look-alike characters, each read both ways;
 /// `#` starts a comment line.
-fn look_alikes(files: &[&str]) -> HashMap<char, Vec<char>> {
-    let mut map: HashMap<char, Vec<char>> = HashMap::new();
+fn look_alikes(files: &[&str]) -> HashMap<char, Vec<char>, FixedState> {
+    let mut map: HashMap<char, Vec<char>, FixedState> = HashMap::default();
     for line in files.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
         let group: Vec<char> = line.split('\t').filter_map(|c| c.trim().chars().next()).collect();
         for &c in &group {
