@@ -143,7 +143,7 @@ impl FindPanel {
     /// Shows the panel.
     pub fn ui(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang, actions: &mut Vec<Action>) {
         self.refresh(editor);
-        let title = if self.replacing { Word::ReplaceWith } else { Word::Find };
+        let title = if self.replacing { Word::Replace } else { Word::Find };
         ui.horizontal(|ui| {
             ui.heading(title.get(lang));
             if ui.small_button(Word::Close.get(lang)).clicked() {
@@ -335,10 +335,12 @@ fn concordance(ui: &mut Ui, haystack: &Haystack, hit: &Hit, place: &str, current
         painter.rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
     }
     let middle = rect.left_center();
-    painter.text(middle, Align2::LEFT_CENTER, place, small, visuals.weak_text_color());
+    let place = painter.text(middle, Align2::LEFT_CENTER, place, small, visuals.weak_text_color());
     let column = rect.left() + 56.0 + (width - 56.0) * 0.42;
     let text = visuals.text_color();
-    painter.text(egui::pos2(column, middle.y), Align2::RIGHT_CENTER, before, font.clone(), text);
+    // The context before is cut at the place's label, never over it.
+    let room = egui::Rect::from_x_y_ranges(place.right() + 6.0..=column, rect.y_range());
+    painter.with_clip_rect(room).text(egui::pos2(column, middle.y), Align2::RIGHT_CENTER, before, font.clone(), text);
     let galley = painter.layout_no_wrap(found.to_owned(), font.clone(), visuals.strong_text_color());
     let hit_rect =
         egui::Rect::from_min_size(egui::pos2(column, middle.y - galley.size().y / 2.0), galley.size());

@@ -152,6 +152,11 @@ words! {
     SettingsDamaged => "Settings could not be read, so the defaults are used", "无法读取设置，已使用默认设置";
     Review => "Review", "校对";
     Find => "Find", "查找";
+    Replace => "Replace", "替换";
+    KindSeries => "same as an earlier correction", "与已改之处相同";
+    KindLookAlike => "look-alike character", "形近字";
+    KindBroken => "word broken at a line end", "行末断词";
+    KindUnknown => "not in the word list", "词表中没有";
     FindHint => "Text to find (a single character will do)", "要查找的文字（一个字也可以）";
     ReplaceWith => "Replace with", "替换为";
     MatchCase => "Match case", "区分大小写";

@@ -143,15 +143,14 @@ impl Review {
             };
             ui.label(RichText::new(format!("{}:", Word::Suspect.get(lang))).strong());
             ui.label(RichText::new(format!("{} → {}", suspect.found, suspect.suggestion)).strong());
-            ui.label(
-                RichText::new(format!(
-                    "({}, p{}:{})",
-                    suspect.kind.as_str(),
-                    suspect.page + 1,
-                    suspect.line + 1
-                ))
-                .weak(),
-            );
+            let kind = match suspect.kind {
+                Kind::Series => Word::KindSeries,
+                Kind::LookAlike => Word::KindLookAlike,
+                Kind::Broken => Word::KindBroken,
+                Kind::Unknown => Word::KindUnknown,
+            };
+            let place = format!("({}, p{}:{})", kind.get(lang), suspect.page + 1, suspect.line + 1);
+            ui.label(RichText::new(place).weak());
             if ui.button(Word::Accept.get(lang)).on_hover_text("Alt+A").clicked() {
                 actions.push(Action::run("accept_suspect"));
             }
