@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::commands::{COMMANDS, Command, Menu};
 use super::i18n::{Lang, Word};
-use super::settings::Theme;
+use super::settings::{LangChoice, Theme};
 use super::{Action, EditorApp};
 use crate::session::Workspace;
 
@@ -72,8 +72,9 @@ impl EditorApp {
         let lang = self.chrome.lang();
         let settings = &mut self.chrome.settings;
         ui.label(RichText::new(Word::Language.get(lang)).weak());
+        ui.radio_value(&mut settings.lang, LangChoice::System, Word::FollowSystemLanguage.get(lang));
         for choice in [Lang::ZhHans, Lang::En] {
-            ui.radio_value(&mut settings.lang, choice, choice.name());
+            ui.radio_value(&mut settings.lang, choice.into(), choice.name());
         }
         ui.separator();
         ui.label(RichText::new(Word::Theme.get(lang)).weak());

@@ -15,6 +15,8 @@ use crate::session::Workspace;
 pub struct Chrome {
     /// Remembered preferences.
     pub settings: Settings,
+    /// The system locale's language, looked up once at the start.
+    system_lang: Lang,
     /// Where the settings are kept, and what was last written there.
     settings_file: Option<(PathBuf, Settings)>,
     /// The last message for the status bar.
@@ -33,6 +35,7 @@ impl Chrome {
     pub fn new(settings: Settings) -> Self {
         Self {
             settings,
+            system_lang: Lang::from_system(),
             settings_file: None,
             status: None,
             notice: None,
@@ -49,7 +52,7 @@ impl Chrome {
 
     /// The window's language.
     pub fn lang(&self) -> Lang {
-        self.settings.lang
+        self.settings.lang.resolve(self.system_lang)
     }
 
     /// Closes the notice.

@@ -68,6 +68,7 @@ words! {
     Light => "Light", "浅色";
     Dark => "Dark", "深色";
     FollowSystem => "Follow system", "跟随系统";
+    FollowSystemLanguage => "Follow the system's language", "跟随系统语言";
     Kicker => "Kicker", "引题";
     Headline => "Headline", "主题";
     Subheadline => "Subheadline", "副题";

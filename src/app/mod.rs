@@ -38,7 +38,7 @@ pub use action::Action;
 pub use article_view::ArticleView;
 pub use i18n::{Lang, Word};
 pub use modal::Reply;
-pub use settings::{Settings, Theme};
+pub use settings::{LangChoice, Settings, Theme};
 
 use chrome::Chrome;
 use lifecycle::Lifecycle;

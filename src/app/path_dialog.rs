@@ -30,13 +30,16 @@ pub struct PathDialog {
     purpose: Purpose,
     /// The typed path.
     path: String,
+    /// The path field has been given the keyboard (once, when the dialog
+    /// opens, so typing right after Ctrl+O lands in it).
+    focused: bool,
     browsing: Option<Receiver<Option<Vec<PathBuf>>>>,
 }
 
 impl PathDialog {
     /// The dialog for `purpose`, with `suggestion` in the field.
     pub fn new(purpose: Purpose, suggestion: String) -> Self {
-        Self { purpose, path: suggestion, browsing: None }
+        Self { purpose, path: suggestion, focused: false, browsing: None }
     }
 
     /// What the path is for.
@@ -63,6 +66,9 @@ impl PathDialog {
             let label = ui.label(hint.get(lang));
             let field =
                 ui.add(TextEdit::singleline(&mut self.path).desired_width(420.0)).labelled_by(label.id);
+            if !std::mem::replace(&mut self.focused, true) {
+                field.request_focus();
+            }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let go = ui.button(action.get(lang).trim_end_matches('…')).clicked() || entered;

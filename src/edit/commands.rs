@@ -268,14 +268,17 @@ fn split_block(block: &Block, at: usize) -> (Block, Block) {
 }
 
 /// Cuts `block` where `span` begins and ends: the part before the span,
-/// the part inside it, the part after it. A part holding only blank text
-/// (the line breaks between the span and the rest) belongs to no block, as
-/// blank lines never do: kept, it would be a paragraph of nothing, an
-/// empty box in the article view.
+/// the part inside it, the part after it. A part begins where its text
+/// does (not on the line break the span ended before: a block that began
+/// with one would leave a paragraph of nothing when an article is started
+/// at its first line), and a part holding only blank text belongs to no
+/// block, as blank lines never do: kept, it would be an empty box in the
+/// article view.
 fn carve(text: &str, block: &Block, span: &Range<usize>) -> [Option<Block>; 3] {
     let part = |range: Range<usize>| {
-        let filled = !range.is_empty() && !text[range.clone()].trim().is_empty();
-        filled.then(|| Block { range, ..block.clone() })
+        let rest = text[range.clone()].trim_start_matches(['\n', '\r']);
+        let start = range.end - rest.len();
+        (!rest.trim().is_empty()).then(|| Block { range: start..range.end, ..block.clone() })
     };
     let start = block.range.start.max(span.start);
     let end = block.range.end.min(span.end);

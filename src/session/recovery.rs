@@ -150,7 +150,9 @@ mod tests {
     }
 
     fn open(page: &Path) -> Workspace {
-        let Ok(Opened::Editable { workspace, .. }) = Workspace::open(&[page.to_owned()], None) else { panic!() };
+        let Ok(Opened::Editable { workspace, .. }) = Workspace::open(&[page.to_owned()], None) else {
+            panic!()
+        };
         workspace
     }
 
