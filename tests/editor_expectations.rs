@@ -85,17 +85,29 @@ fn the_open_question_can_save_first_even_a_document_never_saved() {
 }
 
 #[test]
-fn marking_a_body_line_as_noise_leaves_no_empty_body_box() {
-    let mut harness = window(EditorApp::with_settings(settings(Lang::En), &[]));
+fn marking_body_lines_as_noise_leaves_no_empty_body_box() {
+    // An English column, hard-wrapped: lines 12 and 13 are inside one
+    // long paragraph. Marking them one after the other, with the keyboard.
+    let page = common::fixture("commoner-lincoln-ne-1916-02-p1.txt");
+    let mut harness = window(EditorApp::with_settings(settings(Lang::En), &[page]));
     harness.run();
-    // The second article's last paragraph, one line of its own.
-    click(&mut harness, "章旭升强调,要下定决心");
+    press(&mut harness, Modifiers::COMMAND, Key::G);
+    harness.event(egui::Event::Text("12".into()));
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(editor(&harness).selected_role(), Some(copydesk::model::Role::Body));
     press(&mut harness, Modifiers::ALT, Key::X);
-    for role in [Role::TextInput, Role::MultilineTextInput] {
-        for field in harness.query_all_by_role(role) {
-            let empty = field.value().is_none_or(|v| v.trim().is_empty());
-            assert!(!empty, "an empty field is shown: {field:?}");
-        }
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(editor(&harness).selected_role(), Some(copydesk::model::Role::Body));
+    press(&mut harness, Modifiers::ALT, Key::X);
+    assert_eq!(editor(&harness).selected_role(), Some(copydesk::model::Role::Noise));
+    let fields: Vec<_> = [Role::TextInput, Role::MultilineTextInput]
+        .into_iter()
+        .flat_map(|role| harness.query_all_by_role(role).collect::<Vec<_>>())
+        .collect();
+    assert!(fields.len() > 1, "the article's fields are shown");
+    for field in fields {
+        let empty = field.value().is_none_or(|v| v.trim().is_empty());
+        assert!(!empty, "an empty field is shown: {:?}", field.value());
     }
 }
 
