@@ -259,3 +259,18 @@ fn the_command_palette_gives_any_command_by_its_words() {
     press(&mut harness, Modifiers::NONE, Key::Enter);
     assert_eq!(editor(&harness).selected_role(), Some(copydesk::model::Role::Noise));
 }
+
+#[test]
+fn a_page_opened_shows_its_selected_line_wherever_the_source_was_scrolled() {
+    let (_dir, page) = workspace();
+    let mut harness = window(EditorApp::with_settings(settings(Lang::En), &[]));
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::End);
+    selected_row_is_drawn(&harness);
+    // The same page again: egui keeps the source's scroll offset (as it
+    // does across runs), far from the line the new workspace selects.
+    harness.state_mut().apply(Action::Open(vec![page]));
+    harness.run();
+    assert!(editor(&harness).selection().line < 40, "{:?}", editor(&harness).selection());
+    selected_row_is_drawn(&harness);
+}

@@ -63,7 +63,6 @@ pub struct EditorApp {
 }
 
 /// The panels' own state.
-#[derive(Default)]
 pub struct Panels {
     /// The raw source.
     source: SourceView,
@@ -71,6 +70,21 @@ pub struct Panels {
     outline: Outline,
     /// The selected article.
     article: ArticleView,
+}
+
+impl Default for Panels {
+    /// Fresh panels bring the selection into view on their first frame:
+    /// egui may have restored their scroll offsets from the last run, far
+    /// from the line selected now.
+    fn default() -> Self {
+        let mut panels = Self {
+            source: SourceView::default(),
+            outline: Outline::default(),
+            article: ArticleView::default(),
+        };
+        panels.reveal_selection();
+        panels
+    }
 }
 
 impl Panels {
