@@ -83,6 +83,19 @@ impl EditorApp {
         {
             ui.radio_value(&mut settings.theme, choice, word.get(lang));
         }
+        ui.separator();
+        ui.label(RichText::new(Word::SplitModel.get(lang)).weak());
+        let file = self.chrome.model.file().map(|p| p.display().to_string());
+        if ui.radio(file.is_none(), Word::BuiltinModel.get(lang)).clicked() {
+            self.use_model(None);
+        }
+        if let Some(file) = &file {
+            let _ = ui.radio(true, file.as_str());
+        }
+        if ui.button(Word::ModelFile.get(lang)).clicked() {
+            ui.close();
+            self.ask_model();
+        }
     }
 
     pub(super) fn status_bar(&self, ui: &mut Ui) {

@@ -15,6 +15,8 @@ use crate::session::Workspace;
 pub struct Chrome {
     /// Remembered preferences.
     pub settings: Settings,
+    /// The model new pages are split with (see [`Settings::model`]).
+    pub model: super::split_model::SplitModel,
     /// The system locale's language, looked up once at the start.
     system_lang: Lang,
     /// Where the settings are kept, and what was last written there.
@@ -35,6 +37,7 @@ impl Chrome {
     pub fn new(settings: Settings) -> Self {
         Self {
             settings,
+            model: Default::default(),
             system_lang: Lang::from_system(),
             settings_file: None,
             status: None,

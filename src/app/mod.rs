@@ -29,6 +29,7 @@ mod recovery_offer;
 pub mod settings;
 mod signals;
 mod source_view;
+mod split_model;
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,7 @@ pub use article_view::ArticleView;
 pub use i18n::{Lang, Word};
 pub use modal::Reply;
 pub use settings::{LangChoice, Settings, Theme};
+pub use split_model::SplitModel;
 
 use chrome::Chrome;
 use lifecycle::Lifecycle;
@@ -123,15 +125,22 @@ impl EditorApp {
     /// The window's state without a real window (tests, benchmarks):
     /// the sample edition, then `paths` if there are any.
     pub fn with_settings(settings: Settings, paths: &[PathBuf]) -> Self {
+        let (model, problem) = split_model::SplitModel::load(settings.model.as_deref());
+        let mut chrome = Chrome::new(settings);
+        chrome.model = model;
         let mut app = Self {
-            workspace: Workspace::sample(),
+            workspace: Workspace::sample_with(chrome.model.get()),
             modal: None,
             panels: Panels::default(),
-            chrome: Chrome::new(settings),
+            chrome,
             life: Lifecycle::default(),
         };
         if !paths.is_empty() {
             app.open_now(paths.to_vec());
+        }
+        if let Some(problem) = problem {
+            let lang = app.chrome.lang();
+            app.chrome.notice = Some(format!("{}: {problem}", Word::ModelNotUsed.get(lang)));
         }
         app
     }

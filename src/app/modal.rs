@@ -244,6 +244,7 @@ impl EditorApp {
                         self.save_as(path, then);
                     }
                 }
+                Purpose::Model => self.use_model(paths.pop()),
                 Purpose::Export(format) => {
                     if let Some(path) = paths.pop() {
                         self.export(format, &path);

@@ -23,6 +23,8 @@ pub enum Purpose {
     SaveAs(Option<Then>),
     /// Export the corrected edition.
     Export(ExportFormat),
+    /// Choose the model file new pages are split with.
+    Model,
 }
 
 /// The dialog's state.
@@ -59,6 +61,7 @@ impl PathDialog {
             Purpose::Open => (Word::OpenTitle, Word::OpenPathHint, Word::Open),
             Purpose::SaveAs(_) => (Word::SaveAsTitle, Word::SavePathHint, Word::Save),
             Purpose::Export(_) => (Word::ExportTitle, Word::ExportPathHint, Word::Export),
+            Purpose::Model => (Word::ModelTitle, Word::ModelPathHint, Word::UseModel),
         };
         let mut chosen = None;
         let mut keep_open = true;
@@ -105,6 +108,7 @@ impl PathDialog {
                 }
                 Purpose::Export(ExportFormat::Text) => dialog.pick_folder().map(|p| vec![p]),
                 Purpose::Export(_) => dialog.save_file().map(|p| vec![p]),
+                Purpose::Model => dialog.add_filter("Split model", &["model"]).pick_file().map(|p| vec![p]),
             };
             let _ = sender.send(picked);
             ctx.request_repaint();

@@ -124,11 +124,20 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The size of all text, in percent of egui's own (see [`TEXT_SIZES`]).
     pub text_size: u16,
+    /// The model file new pages are split with (from `copydesk train`);
+    /// `None`: the built-in model.
+    pub model: Option<PathBuf>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { lang: LangChoice::System, theme: Theme::System, recent: Vec::new(), text_size: 100 }
+        Self {
+            lang: LangChoice::System,
+            theme: Theme::System,
+            recent: Vec::new(),
+            text_size: 100,
+            model: None,
+        }
     }
 }
 
@@ -158,6 +167,7 @@ mod tests {
             theme: Theme::Dark,
             recent: vec![PathBuf::from("/a")],
             text_size: 125,
+            model: Some(PathBuf::from("/models/paper.model")),
         };
         store(&settings, &path).unwrap();
         assert_eq!(load(&path).unwrap(), settings);
