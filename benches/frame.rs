@@ -8,12 +8,18 @@ mod common;
 
 use std::hint::black_box;
 
-use copydesk::app::{EditorApp, Lang, Settings, Theme};
+use copydesk::app::{Action, EditorApp, Lang, Settings, Theme};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn settings() -> Settings {
-    Settings { lang: Lang::ZhHans, theme: Theme::Light, recent: Vec::new() }
+    Settings {
+        lang: Lang::ZhHans.into(),
+        theme: Theme::Light,
+        recent: Vec::new(),
+        text_size: 100,
+        model: None,
+    }
 }
 
 /// Measures frames of `app` in a 1280×800 window, after it has settled.
@@ -44,7 +50,8 @@ fn frames(c: &mut Criterion) {
     bench_frames(c, "frame/two_pages", EditorApp::with_settings(settings(), &[two_pages]));
     let large = common::write_edition(dir.path(), 1_000_000).0;
     let app = EditorApp::with_settings(settings(), &[large]);
-    assert!(app.editor.document.edition.text_len() >= 1_000_000, "the large edition loaded");
+    let edition = &app.editor().expect("the edition opens editable").document().edition;
+    assert!(edition.text_len() >= 1_000_000, "the large edition loaded");
     bench_frames(c, "frame/edition_1mb", app);
 
     // The diff view (F7) open on a paragraph replaced by 80,000 characters.
@@ -59,9 +66,10 @@ fn frames(c: &mut Criterion) {
     let doc = dir.path().join("long.copydesk.json");
     copydesk::store::save(&document, &doc).expect("saved");
     let mut app = EditorApp::with_settings(settings(), &[doc]);
-    let article = app.editor.document.split.blocks[index].article.expect("a body block has an article");
-    app.editor.select_article(article);
-    app.editor.show_diff = true;
+    let editor = app.editor().expect("the document opens editable");
+    let article = editor.document().split.blocks[index].article.expect("a body block has an article");
+    app.apply(Action::SelectArticle(article));
+    app.apply(Action::run("toggle_diff"));
     bench_frames(c, "frame/diff_view_80k_correction", app);
 }
 

@@ -17,9 +17,15 @@
 //! - [`report`]: the JSON contract printed by `copydesk split`.
 //! - [`store`]: saved documents (corrections as diffs against the source),
 //!   verification and export.
+//! - [`recovery`]: recovery files of unsaved work.
+//! - [`session`]: what is open, the edition being edited, and the rules for
+//!   opening, saving, conflicts, recovering and closing; no window.
 //! - [`cli`]: the command line.
-//! - [`app`]: the desktop editor window.
+//! - [`app`]: the desktop editor window (the `gui` feature, on by default):
+//!   shows the session and turns clicks and keys into its actions. Only
+//!   this layer knows egui.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod compose;
@@ -31,5 +37,6 @@ pub mod model;
 pub mod recovery;
 pub mod report;
 pub mod segment;
+pub mod session;
 pub mod store;
 pub mod text;

@@ -89,6 +89,9 @@ fn check(doc: &Document) -> Result<(), TestCaseError> {
     }
     for block in &doc.split.blocks {
         prop_assert!(block.range.start < block.range.end, "empty block {:?}", block);
+        // A block of nothing but blank source would be an empty box in the article view.
+        let source = &doc.edition.pages[block.page].text[block.range.clone()];
+        prop_assert!(!source.trim().is_empty(), "blank block {:?}", block);
         prop_assert_eq!(block.article.is_none(), block.role.is_set_aside());
         if let Some(a) = block.article {
             prop_assert!(doc.split.articles.contains(&a), "block of unlisted article {}", a);

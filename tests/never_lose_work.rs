@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::window::{click, press, request_close, window};
+use common::window::{click, editor, is_modified, press, request_close, window};
 use common::{SAMPLE, workspace};
-use copydesk::app::{EditorApp, Lang};
+use copydesk::app::{Action, EditorApp, Lang};
 use copydesk::edit::render_article;
 use copydesk::model::Role;
 use copydesk::recovery::RecoveryFolder;
@@ -41,7 +41,7 @@ fn work_on(harness: &mut Harness<'_, EditorApp>) {
     press(harness, Modifiers::COMMAND, Key::A);
     harness.get_by_role_and_label(A11yRole::TextInput, "Headline").type_text(NEW_HEADLINE);
     harness.run();
-    assert!(!harness.state().editor.drafts.is_empty(), "still typing");
+    assert!(editor(harness).typing().is_some(), "still typing");
 }
 
 /// Not a test of its own: the body of the session that gets killed. Does
@@ -107,8 +107,8 @@ fn a_killed_session_is_offered_at_the_next_start() {
     harness.run();
 
     let app = harness.state();
-    assert!(app.editor.has_unsaved_work(), "recovered work is unsaved work");
-    let document = &app.editor.document;
+    assert!(app.workspace().is_modified(), "recovered work is unsaved work");
+    let document = app.editor().unwrap().document();
     assert_eq!(document.edition.pages[0].source.path, page);
     let second = document.split.articles[1];
     assert_eq!(render_article(document, second).headline.as_deref(), Some(NEW_HEADLINE));
@@ -154,9 +154,9 @@ fn save_does_not_overwrite_a_document_changed_on_disk() {
     let app = EditorApp::with_settings(settings(), &[page]);
     let mut harness = window(app);
     harness.run();
-    harness.state_mut().save_as(doc.clone());
+    harness.state_mut().apply(Action::SaveAs(doc.clone()));
     harness.run();
-    assert_eq!(harness.state().doc_path.as_deref(), Some(doc.as_path()));
+    assert_eq!(harness.state().document_path(), Some(doc.as_path()));
 
     // Another editor saves the document meanwhile.
     let theirs = std::fs::read_to_string(&doc).unwrap().replace("\"version\": 1", "\"version\": 1 ");
@@ -174,7 +174,7 @@ fn save_does_not_overwrite_a_document_changed_on_disk() {
     press(&mut harness, Modifiers::COMMAND, Key::S);
     click(&mut harness, "Overwrite it");
     assert_ne!(std::fs::read_to_string(&doc).unwrap(), theirs);
-    assert!(!harness.state().editor.has_unsaved_work());
+    assert!(!is_modified(&harness));
     assert_eq!(
         std::fs::read_to_string(store::backup_path(&doc)).unwrap(),
         theirs,
@@ -187,8 +187,8 @@ fn save_does_not_overwrite_a_document_changed_on_disk() {
     press(&mut harness, Modifiers::ALT, Key::N);
     press(&mut harness, Modifiers::COMMAND, Key::S);
     click(&mut harness, "Reload theirs");
-    assert!(!harness.state().editor.has_unsaved_work());
-    assert_eq!(harness.state().editor.document.split.articles.len(), 4);
+    assert!(!is_modified(&harness));
+    assert_eq!(editor(&harness).document().split.articles.len(), 4);
 
     // Save As goes to another name.
     std::fs::write(&doc, "{}").unwrap();
@@ -204,7 +204,7 @@ fn a_lock_note_opens_the_document_read_only_and_says_who_has_it() {
     let doc = dir.path().join("p1.copydesk.json");
     let mut first = window(EditorApp::with_settings(settings(), &[page]));
     first.run();
-    first.state_mut().save_as(doc.clone());
+    first.state_mut().apply(Action::SaveAs(doc.clone()));
     let ours = store::holder(&doc).unwrap().expect("saving takes the lock");
     assert_eq!(ours.pid, std::process::id());
     drop(first);
@@ -215,16 +215,15 @@ fn a_lock_note_opens_the_document_read_only_and_says_who_has_it() {
     std::fs::write(store::lock_path(&doc), serde_json::to_string(&theirs).unwrap()).unwrap();
     let mut second = window(EditorApp::with_settings(settings(), std::slice::from_ref(&doc)));
     second.run();
-    assert!(second.state().read_only.is_some());
+    assert!(second.state().workspace().read_only().is_some());
     second.get_by_label_contains("someone else has this document open");
     second.get_by_label_contains("li on desk-3");
-    let before = second.state().editor.document.clone();
     press(&mut second, Modifiers::ALT, Key::N);
-    assert!(second.state().editor.document == before, "nothing is edited read-only");
+    assert!(second.state().editor().is_none(), "nothing is edited read-only");
 
     // Edit anyway takes the note over.
     click(&mut second, "Edit anyway");
-    assert!(second.state().read_only.is_none());
+    assert!(second.state().workspace().read_only().is_none());
     assert_eq!(store::holder(&doc).unwrap().unwrap().user, LockNote::for_this_process().user);
 }
 
@@ -235,15 +234,15 @@ fn opening_over_unsaved_work_asks_first() {
     harness.run();
     click(&mut harness, "城市更新进行时");
     press(&mut harness, Modifiers::ALT, Key::X);
-    harness.state_mut().request_open(vec![page.clone()]);
+    harness.state_mut().apply(Action::Open(vec![page.clone()]));
     harness.run();
     harness.get_by_label("Open without saving?");
     click(&mut harness, "Cancel");
-    assert!(harness.state().editor.has_unsaved_work(), "the work is still there");
-    harness.state_mut().request_open(vec![page]);
+    assert!(is_modified(&harness), "the work is still there");
+    harness.state_mut().apply(Action::Open(vec![page]));
     harness.run();
     click(&mut harness, "Open and lose changes");
-    assert!(!harness.state().editor.has_unsaved_work());
+    assert!(!is_modified(&harness));
 }
 
 #[test]
@@ -252,8 +251,11 @@ fn closing_while_typing_asks_first() {
     let mut harness = window(EditorApp::with_settings(settings(), std::slice::from_ref(&page)));
     harness.run();
     common::window::type_into_second_headline(&mut harness, "新");
-    let editor = &harness.state().editor;
-    assert!(!editor.history.has_unsaved_changes() && !editor.drafts.is_empty(), "only typed, not committed");
+    let editor = editor(&harness);
+    assert!(
+        !editor.history().has_unsaved_changes() && editor.typing().is_some(),
+        "only typed, not committed"
+    );
     request_close(&mut harness);
     harness.get_by_label("Quit without saving?");
 }
@@ -285,6 +287,6 @@ fn recovering_never_replaces_unsaved_work_of_this_session() {
     harness.get_by_label("Recover").click();
     harness.run();
     harness.get_by_label_contains("Save the work you have open first");
-    assert!(harness.state().editor.has_unsaved_work(), "this session's work is still there");
+    assert!(is_modified(&harness), "this session's work is still there");
     assert!(orphan_file.exists(), "and the other work is still on offer");
 }

@@ -9,9 +9,9 @@
 
 mod common;
 
-use common::window::{click, press, settings, window};
+use common::window::{click, editor, press, settings, window};
 use common::{replaced_paragraph, within, workspace};
-use copydesk::app::{EditorApp, Lang};
+use copydesk::app::{Action, EditorApp, Lang};
 use copydesk::store;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -43,17 +43,17 @@ fn a_document_with_sources_outside_its_folder_asks_before_reading_them() {
     harness.run();
     harness.get_by_label("Read pages from outside the document's folder?");
     harness.get_by_label(&page.display().to_string());
-    assert!(harness.state().editor.document.corrections.is_empty(), "nothing read yet: still the sample");
+    assert!(editor(&harness).document().corrections.is_empty(), "nothing read yet: still the sample");
     click(&mut harness, "Open read-only");
-    assert!(harness.state().read_only.is_some());
+    assert!(harness.state().workspace().read_only().is_some());
     harness.get_by_label_contains("outside the document's folder");
 
-    harness.state_mut().open_document(doc.clone());
+    harness.state_mut().apply(Action::Open(vec![doc.clone()]));
     harness.run();
     harness.get_by_label("Read them").click();
     harness.run();
-    assert!(harness.state().read_only.is_none());
-    assert_eq!(harness.state().editor.document.corrections, document.corrections, "opened with consent");
+    assert!(harness.state().workspace().read_only().is_none());
+    assert_eq!(editor(&harness).document().corrections, document.corrections, "opened with consent");
 }
 
 #[test]
@@ -61,16 +61,16 @@ fn the_diff_view_computes_a_long_corrections_diff_once_not_every_frame() {
     let (_dir, _, index, doc) = common::saved_replacement(80_000, "long.copydesk.json");
     let mut harness = window(EditorApp::with_settings(settings(Lang::En), std::slice::from_ref(&doc)));
     harness.run();
-    let article = harness.state().editor.document.split.blocks[index].article.unwrap();
-    harness.state_mut().editor.select_article(article);
+    let article = editor(&harness).document().split.blocks[index].article.unwrap();
+    harness.state_mut().apply(Action::SelectArticle(article));
     press(&mut harness, Modifiers::NONE, Key::F7);
-    assert!(harness.state().editor.show_diff);
-    let after_first = harness.state().editor.diffs_computed();
+    assert!(harness.state().article_view().show_diff());
+    let after_first = harness.state().article_view().diffs_computed();
     assert!(after_first >= 1, "the corrected paragraph's diff");
     for _ in 0..10 {
         harness.step();
     }
-    assert_eq!(harness.state().editor.diffs_computed(), after_first, "frames reuse the diffs");
+    assert_eq!(harness.state().article_view().diffs_computed(), after_first, "frames reuse the diffs");
     assert!(harness.query_by_label("No corrections in this article.").is_none());
 }
 

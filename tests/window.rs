@@ -6,8 +6,8 @@
 
 mod common;
 
-use common::window::{click, press, request_close, settings, window};
-use copydesk::app::{EditorApp, Lang};
+use common::window::{click, editor, is_modified, press, request_close, settings, window};
+use copydesk::app::{Action, EditorApp, Lang};
 use copydesk::edit::{Document, render_article};
 use copydesk::model::Role;
 use egui::{Key, Modifiers};
@@ -19,7 +19,7 @@ fn harness(lang: Lang) -> Harness<'static, EditorApp> {
 }
 
 fn document<'h>(harness: &'h Harness<'_, EditorApp>) -> &'h Document {
-    &harness.state().editor.document
+    editor(harness).document()
 }
 
 /// A compact picture of a document for comparisons whose failures can be read.
@@ -66,13 +66,13 @@ fn an_editing_session_with_undo_and_redo_of_every_step() {
     // Select the second article by clicking its kicker line in the source.
     click_line(&mut harness, "章旭升在调研南苑区块城中村改造工作时指出");
     let second = proposed.split.articles[1];
-    assert_eq!(harness.state().editor.selection.article, Some(second));
+    assert_eq!(editor(&harness).selection().article, Some(second));
 
     // Start a new article at a paragraph, then merge it back.
     click_line(&mut harness, "随后,章旭升来到城市更新行动指挥部");
     press(&mut harness, Modifiers::ALT, Key::N);
     assert_eq!(article_count(&harness), 5);
-    let new = harness.state().editor.selection.article.unwrap();
+    let new = editor(&harness).selection().article.unwrap();
     assert_ne!(new, second, "the selection follows the new article");
     press(&mut harness, Modifiers::ALT, Key::M);
     assert_eq!(article_count(&harness), 4);
@@ -112,7 +112,7 @@ fn an_editing_session_with_undo_and_redo_of_every_step() {
     }
     assert_eq!(summary(&harness), proposed_summary, "undo takes every step back");
     assert!(document(&harness) == &proposed);
-    assert!(!harness.state().editor.history.has_unsaved_changes());
+    assert!(!editor(&harness).history().has_unsaved_changes());
     for _ in 0..20 {
         press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     }
@@ -164,7 +164,7 @@ fn the_menus_and_the_context_menu_give_the_same_commands() {
 
     press(&mut harness, Modifiers::ALT, Key::PageDown); // to the third article; the source follows
     let third = document(&harness).split.articles[2];
-    assert_eq!(harness.state().editor.selection.article, Some(third));
+    assert_eq!(editor(&harness).selection().article, Some(third));
     click_line(&mut harness, "融媒评论员");
     harness.get_by_label("Role").click();
     harness.run();
@@ -186,11 +186,11 @@ fn the_diff_view_shows_a_correction_against_its_source() {
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Enter);
     press(&mut harness, Modifiers::NONE, Key::F7);
-    assert!(harness.state().editor.show_diff);
+    assert!(harness.state().article_view().show_diff());
     harness.get_by_label("Changes against the source");
     assert!(harness.query_by_label("No corrections in this article.").is_none(), "the change is listed");
     press(&mut harness, Modifiers::NONE, Key::F7);
-    assert!(!harness.state().editor.show_diff, "the same key toggles it off");
+    assert!(!harness.state().article_view().show_diff(), "the same key toggles it off");
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn the_window_speaks_chinese_and_switches_language() {
     harness.run();
     harness.get_by_label("English").click();
     harness.run();
-    assert_eq!(harness.state().settings.lang, Lang::En);
+    assert_eq!(harness.state().settings().lang, copydesk::app::LangChoice::En);
     harness.get_by_label("File");
 }
 
@@ -214,9 +214,9 @@ fn selecting_an_article_in_the_outline_selects_its_source_lines() {
     harness.run();
     harness.get_by_label("城市窗口增颜值 添气质").click();
     harness.run();
-    let editor = &harness.state().editor;
-    assert_eq!(editor.selection.article, Some(editor.document.split.articles[3]));
-    assert_eq!(editor.selection.line + 1, 75, "the source selection moved to line 75");
+    let editor = editor(&harness);
+    assert_eq!(editor.selection().article, Some(editor.document().split.articles[3]));
+    assert_eq!(editor.selection().line + 1, 75, "the source selection moved to line 75");
 }
 
 #[test]
@@ -246,7 +246,7 @@ fn saving_with_ctrl_s_writes_the_document_and_reopening_restores_it() {
     harness.run();
     click_line(&mut harness, "城市更新进行时");
     press(&mut harness, Modifiers::ALT, Key::X);
-    assert!(harness.state().editor.history.has_unsaved_changes());
+    assert!(editor(&harness).history().has_unsaved_changes());
 
     // The first Ctrl+S asks for a name, suggesting one beside the page.
     press(&mut harness, Modifiers::COMMAND, Key::S);
@@ -257,26 +257,25 @@ fn saving_with_ctrl_s_writes_the_document_and_reopening_restores_it() {
     harness.get_by_label("Save").click();
     harness.run();
     assert!(suggested.exists(), "the document was written");
-    assert!(!harness.state().editor.history.has_unsaved_changes());
-    assert_eq!(harness.state().doc_path.as_deref(), Some(suggested.as_path()));
+    assert!(!editor(&harness).history().has_unsaved_changes());
+    assert_eq!(harness.state().document_path(), Some(suggested.as_path()));
 
     // Reopening restores the work exactly.
-    let saved = harness.state().editor.document.clone();
-    harness.state_mut().open(vec![suggested.clone()]);
+    let saved = editor(&harness).document().clone();
+    harness.state_mut().apply(Action::Open(vec![suggested.clone()]));
     harness.run();
-    assert!(harness.state().read_only.is_none());
-    assert!(harness.state().editor.document == saved);
+    assert!(harness.state().workspace().read_only().is_none());
+    assert!(editor(&harness).document() == &saved);
 
     // With the page changed on disk, the document opens read-only.
     std::fs::write(&page, "changed").unwrap();
-    harness.state_mut().open(vec![suggested]);
+    harness.state_mut().apply(Action::Open(vec![suggested]));
     harness.run();
-    assert!(harness.state().read_only.is_some());
+    assert!(harness.state().workspace().read_only().is_some());
     harness.get_by_label_contains("has changed since the document was saved");
-    let behind = harness.state().editor.document.clone();
     press(&mut harness, Modifiers::ALT, Key::N);
     press(&mut harness, Modifiers::COMMAND, Key::S);
-    assert!(harness.state().editor.document == behind, "nothing is edited behind a read-only document");
+    assert!(harness.state().editor().is_none(), "nothing is edited behind a read-only document");
     assert!(harness.query_by_label("Save the document").is_none(), "nor saved");
 }
 
@@ -308,12 +307,12 @@ fn a_new_edit_after_undoing_past_the_save_is_unsaved_work() {
     click_line(&mut harness, "城市更新进行时");
     press(&mut harness, Modifiers::ALT, Key::X);
     save_as_suggested(&mut harness);
-    assert!(!harness.state().editor.has_unsaved_work());
+    assert!(!is_modified(&harness));
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     click_line(&mut harness, "南苑区块城中村改造签约工作");
     press(&mut harness, Modifiers::ALT, Key::X);
-    assert!(harness.state().editor.has_unsaved_work(), "the work on screen is not what was saved");
+    assert!(is_modified(&harness), "the work on screen is not what was saved");
     harness.get_by_label_contains("unsaved");
     request_close(&mut harness);
     harness.get_by_label("Quit without saving?");
@@ -333,8 +332,8 @@ fn text_typed_at_the_end_of_a_headline_is_kept() {
     press(&mut harness, Modifiers::NONE, Key::Enter);
     let after = render_article(document(&harness), first).headline.unwrap();
     assert_eq!(after, format!("{before}!"));
-    assert!(harness.state().editor.drafts.is_empty(), "nothing left waiting to be committed");
+    assert!(editor(&harness).typing().is_none(), "nothing left waiting to be committed");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(render_article(document(&harness), first).headline.unwrap(), before);
-    assert!(!harness.state().editor.has_unsaved_work());
+    assert!(!is_modified(&harness));
 }

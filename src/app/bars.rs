@@ -1,164 +1,143 @@
-//! The menu bar and the status bar.
+//! The menu bar (built from the command table, plus Open recent and
+//! Settings) and the status bar.
 
 use egui::{RichText, Ui};
 
+use super::commands::{COMMANDS, Command, Menu};
 use super::i18n::{Lang, Word};
-use super::path_dialog::Purpose;
-use super::{Command, EditorApp, ROLES, Theme, display_name};
-use crate::store::ExportFormat;
+use super::settings::{LangChoice, Theme};
+use super::{Action, EditorApp};
+use crate::session::Workspace;
 
 impl EditorApp {
-    pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        let ctx = ui.ctx().clone();
-        let mut chosen = None;
-        let mut reopen = None;
-        let mut export = None;
-        let mut recover = false;
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let lang = self.chrome.lang();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(Word::File.get(lang), |ui| {
-                command_button(ui, &ctx, Command::Open, lang, &mut chosen);
-                command_button(ui, &ctx, Command::Save, lang, &mut chosen);
-                command_button(ui, &ctx, Command::SaveAs, lang, &mut chosen);
+                self.command_items(ui, Menu::File, 0..=0, actions);
                 ui.menu_button(Word::Export.get(lang), |ui| {
-                    for (format, name) in EXPORTS {
-                        if ui.button(name).clicked() {
-                            export = Some(format);
-                            ui.close();
-                        }
-                    }
+                    self.command_items(ui, Menu::Export, 0..=u8::MAX, actions);
                 });
-                ui.menu_button(Word::OpenRecent.get(lang), |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label(Word::NoRecent.get(lang));
-                    }
-                    for path in &self.settings.recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            reopen = Some(path.clone());
-                        }
-                    }
-                });
-                if self.recovery_folder.is_some() && ui.button(Word::RecoverMenu.get(lang)).clicked() {
-                    recover = true;
-                    ui.close();
-                }
+                self.recent_menu(ui, actions);
                 ui.separator();
-                command_button(ui, &ctx, Command::Quit, lang, &mut chosen);
+                self.command_items(ui, Menu::File, 1..=u8::MAX, actions);
             });
-            ui.menu_button(Word::Edit.get(lang), |ui| {
-                command_button(ui, &ctx, Command::Undo, lang, &mut chosen);
-                command_button(ui, &ctx, Command::Redo, lang, &mut chosen);
-            });
-            ui.menu_button(Word::Split.get(lang), |ui| {
-                for command in Command::SPLIT {
-                    command_button(ui, &ctx, command, lang, &mut chosen);
-                }
-            });
-            ui.menu_button(Word::Role.get(lang), |ui| {
-                for role in ROLES {
-                    command_button(ui, &ctx, Command::SetRole(role), lang, &mut chosen);
-                }
-                ui.separator();
-                command_button(ui, &ctx, Command::SwapKickerHeadline, lang, &mut chosen);
-            });
-            ui.menu_button(Word::View.get(lang), |ui| {
-                command_button(ui, &ctx, Command::ToggleDiff, lang, &mut chosen);
-                command_button(ui, &ctx, Command::NextArticle, lang, &mut chosen);
-                command_button(ui, &ctx, Command::PreviousArticle, lang, &mut chosen);
-            });
+            for (menu, word) in [
+                (Menu::Edit, Word::Edit),
+                (Menu::Split, Word::Split),
+                (Menu::Role, Word::Role),
+                (Menu::View, Word::View),
+            ] {
+                ui.menu_button(word.get(lang), |ui| self.command_items(ui, menu, 0..=u8::MAX, actions));
+            }
             ui.menu_button(Word::Settings.get(lang), |ui| self.settings_menu(ui));
         });
-        if let Some(command) = chosen {
-            self.run(&ctx, command);
+    }
+
+    /// The entries of `menu` in `groups`, a separator between groups.
+    fn command_items(
+        &self,
+        ui: &mut Ui,
+        menu: Menu,
+        groups: std::ops::RangeInclusive<u8>,
+        actions: &mut Vec<Action>,
+    ) {
+        let mut last_group = None;
+        for command in COMMANDS.iter().filter(|c| c.menu == menu && groups.contains(&c.group)) {
+            if last_group.is_some_and(|g| g != command.group) {
+                ui.separator();
+            }
+            last_group = Some(command.group);
+            if command_button(ui, command, self.chrome.lang(), (command.available)(self)) {
+                actions.push(Action::Command(command));
+            }
         }
-        if let Some(path) = reopen {
-            self.request_open(vec![path]);
-        }
-        if recover {
-            self.look_for_recovery(true);
-        }
-        if let Some(format) = export {
-            let ending = match format {
-                ExportFormat::Text => "-articles",
-                ExportFormat::Markdown => ".md",
-                ExportFormat::Ninjs => ".ninjs.json",
-                ExportFormat::Json => ".articles.json",
-            };
-            self.path_dialog.ask(Purpose::Export(format), self.suggested_name(ending));
-        }
+    }
+
+    fn recent_menu(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let lang = self.chrome.lang();
+        ui.menu_button(Word::OpenRecent.get(lang), |ui| {
+            if self.chrome.settings.recent.is_empty() {
+                ui.label(Word::NoRecent.get(lang));
+            }
+            for path in &self.chrome.settings.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    actions.push(Action::Open(vec![path.clone()]));
+                }
+            }
+        });
     }
 
     fn settings_menu(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
+        let lang = self.chrome.lang();
+        let settings = &mut self.chrome.settings;
         ui.label(RichText::new(Word::Language.get(lang)).weak());
+        ui.radio_value(&mut settings.lang, LangChoice::System, Word::FollowSystemLanguage.get(lang));
         for choice in [Lang::ZhHans, Lang::En] {
-            ui.radio_value(&mut self.settings.lang, choice, choice.name());
+            ui.radio_value(&mut settings.lang, choice.into(), choice.name());
         }
         ui.separator();
         ui.label(RichText::new(Word::Theme.get(lang)).weak());
-        let before = self.settings.theme;
         for (choice, word) in
             [(Theme::System, Word::FollowSystem), (Theme::Light, Word::Light), (Theme::Dark, Word::Dark)]
         {
-            ui.radio_value(&mut self.settings.theme, choice, word.get(lang));
+            ui.radio_value(&mut settings.theme, choice, word.get(lang));
         }
-        if self.settings.theme != before {
-            self.apply_theme(ui.ctx());
+        ui.separator();
+        ui.label(RichText::new(Word::SplitModel.get(lang)).weak());
+        let file = self.chrome.model.file().map(|p| p.display().to_string());
+        if ui.radio(file.is_none(), Word::BuiltinModel.get(lang)).clicked() {
+            self.use_model(None);
         }
-    }
-
-    pub(super) fn apply_theme(&self, ctx: &egui::Context) {
-        ctx.set_theme(match self.settings.theme {
-            Theme::System => egui::ThemePreference::System,
-            Theme::Light => egui::ThemePreference::Light,
-            Theme::Dark => egui::ThemePreference::Dark,
-        });
+        if let Some(file) = &file {
+            let _ = ui.radio(true, file.as_str());
+        }
+        if ui.button(Word::ModelFile.get(lang)).clicked() {
+            ui.close();
+            self.ask_model();
+        }
     }
 
     pub(super) fn status_bar(&self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        if let Some(read_only) = &self.read_only {
-            ui.horizontal(|ui| {
-                ui.label(display_name(&read_only.path));
-                ui.separator();
+        let lang = self.chrome.lang();
+        ui.horizontal(|ui| {
+            ui.label(self.workspace.name());
+            ui.separator();
+            let Workspace::Editing { editor, .. } = &self.workspace else {
                 ui.label(RichText::new(Word::ReadOnlyShort.get(lang)).color(ui.visuals().warn_fg_color));
                 ui.separator();
-                ui.label(format!("{}: {}", Word::Articles.get(lang), read_only.saved.articles.len()));
-            });
-            return;
-        }
-        let editor = &self.editor;
-        let page = &editor.document.edition.pages[editor.selection.page];
-        ui.horizontal(|ui| {
-            ui.label(&editor.title);
-            ui.separator();
+                let articles = self.workspace.read_only().map_or(0, |r| r.saved.articles.len());
+                ui.label(format!("{}: {articles}", Word::Articles.get(lang)));
+                return;
+            };
+            let selection = editor.selection();
+            let edition = &editor.document().edition;
+            let Some(page) = edition.pages.get(selection.page) else { return };
             ui.label(format!("{}: {}", Word::Encoding.get(lang), page.encoding));
             ui.separator();
             ui.label(format!(
                 "{} {}/{} · {}",
                 Word::Page.get(lang),
-                editor.selection.page + 1,
-                editor.document.edition.pages.len(),
-                line_position(lang, editor.selection.line + 1, page.line_count()),
+                selection.page + 1,
+                edition.pages.len(),
+                line_position(lang, selection.line + 1, page.line_count()),
             ));
             ui.separator();
-            ui.label(format!("{}: {}", Word::Articles.get(lang), editor.document.split.articles.len()));
+            ui.label(format!("{}: {}", Word::Articles.get(lang), editor.document().split.articles.len()));
             ui.separator();
-            let unsaved = editor.has_unsaved_work();
-            let state = if unsaved { Word::Unsaved } else { Word::AllSaved };
-            ui.label(RichText::new(state.get(lang)).color(if unsaved {
-                ui.visuals().warn_fg_color
+            let unsaved = self.workspace.is_modified();
+            let (state, colour) = if unsaved {
+                (Word::Unsaved, ui.visuals().warn_fg_color)
             } else {
-                ui.visuals().weak_text_color()
-            }));
-            if let Some(error) = self.autosave.as_ref().and_then(|a| a.error.as_ref()) {
+                (Word::AllSaved, ui.visuals().weak_text_color())
+            };
+            ui.label(RichText::new(state.get(lang)).color(colour));
+            if let Some(error) = self.life.recovery.error() {
                 ui.separator();
-                ui.label(
-                    RichText::new(format!("{}: {error}", Word::RecoveryFailed.get(lang)))
-                        .color(ui.visuals().warn_fg_color),
-                );
+                let text = format!("{}: {error}", Word::RecoveryFailed.get(lang));
+                ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
             }
-            if let Some(message) = &editor.message {
+            if let Some(message) = &self.chrome.status {
                 ui.separator();
                 ui.label(RichText::new(message).weak());
             }
@@ -174,28 +153,16 @@ fn line_position(lang: Lang, line: usize, total: usize) -> String {
     }
 }
 
-/// The export formats, as the Export menu names them.
-const EXPORTS: [(ExportFormat, &str); 4] = [
-    (ExportFormat::Text, "Text (.txt)"),
-    (ExportFormat::Markdown, "Markdown (.md)"),
-    (ExportFormat::Ninjs, "IPTC ninjs (.json)"),
-    (ExportFormat::Json, "JSON (.json)"),
-];
-
-/// A menu entry for a command, with its shortcut shown beside it.
-fn command_button(
-    ui: &mut Ui,
-    ctx: &egui::Context,
-    command: Command,
-    lang: Lang,
-    chosen: &mut Option<Command>,
-) {
+/// A menu entry for `command`, its shortcut beside it, greyed out when it
+/// is not available; true when clicked.
+pub fn command_button(ui: &mut Ui, command: &Command, lang: Lang, available: bool) -> bool {
     let mut button = egui::Button::new(command.label(lang));
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ctx.format_shortcut(&shortcut));
+    if let Some(shortcut) = command.keys.first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
     }
-    if ui.add(button).clicked() {
-        *chosen = Some(command);
+    let clicked = ui.add_enabled(available, button).clicked();
+    if clicked {
         ui.close();
     }
+    clicked
 }

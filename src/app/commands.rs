@@ -1,193 +1,179 @@
-//! Every command of the window: its words in both languages, its keyboard
-//! shortcut, and what it does. Menus, context menus and the keyboard all
-//! read this one table.
+//! Every command of the window is one row of [`COMMANDS`] (in
+//! `command_table.rs`): its id, its words in both languages, its
+//! shortcuts, where the menus show it, when it is available, and what it
+//! does. The menus, the source line's context menu, the keyboard, the
+//! command palette and the README's shortcut table (a test compares them)
+//! all read the rows; none lists commands of its own.
+//!
+//! What a command does is a value ([`Does`]): an edit computed from the
+//! selection (applied, recorded and named by the window in one place), a
+//! new selection, or something only the window does. A new command is one
+//! more row and, at most, one small function.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::i18n::{Lang, Word};
-use crate::model::Role;
+use super::EditorApp;
+pub use super::command_table::COMMANDS;
+use super::i18n::Lang;
+use crate::edit::Edit;
+use crate::session::Editor;
 
-/// A command the editor can give.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    /// Open pages or a document (dialog with a path field).
-    Open,
-    /// Save the document (asks for a name the first time).
-    Save,
-    /// Save the document under a new name.
-    SaveAs,
-    /// Quit, asking first if there are unsaved changes.
-    Quit,
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Start a new article at the selected line.
-    NewArticle,
-    /// Merge the selected article with the one before it.
-    MergePrevious,
-    /// Merge the selected article with the one after it.
-    MergeNext,
-    /// Move the selected article's start up a line.
-    BoundaryUp,
-    /// Move the selected article's start down a line.
-    BoundaryDown,
-    /// Mark the selected line as noise.
-    MarkNoise,
-    /// Bring the selected noise line back as body text.
-    UnmarkNoise,
-    /// Give the selected line's block a role.
-    SetRole(Role),
-    /// Swap the selected article's kicker and headline.
-    SwapKickerHeadline,
-    /// Join the selected paragraph with the one before it.
-    JoinParagraph,
-    /// Split the paragraph being edited at the text cursor.
-    SplitParagraph,
-    /// Show or hide the diff of the article against its source.
-    ToggleDiff,
-    /// Select the next article.
-    NextArticle,
-    /// Select the previous article.
-    PreviousArticle,
+/// One command.
+pub struct Command {
+    /// A stable name (`"mark_noise"`), for tests and the palette.
+    pub id: &'static str,
+    /// Its words in English.
+    pub en: &'static str,
+    /// Its words in Simplified Chinese.
+    pub zh: &'static str,
+    /// Its shortcuts; the first is the one menus show.
+    pub keys: &'static [KeyboardShortcut],
+    /// The menu showing it (commands of the Split and Role menus are also
+    /// in a source line's context menu).
+    pub menu: Menu,
+    /// Its group within the menu: a separator stands between groups.
+    pub group: u8,
+    /// Whether it can be given now (a disabled menu entry otherwise).
+    pub available: fn(&EditorApp) -> bool,
+    /// What it does.
+    pub does: Does,
 }
 
-/// The roles a block can be given from the Role menu, in order.
-pub const ROLES: [Role; 7] = [
-    Role::Kicker,
-    Role::Headline,
-    Role::Subheadline,
-    Role::Byline,
-    Role::Body,
-    Role::Caption,
-    Role::Advertisement,
-];
+/// What a command does.
+#[derive(Clone, Copy)]
+pub enum Does {
+    /// An edit at the selection (`None`: it does not apply there). The
+    /// window applies it as one undoable step named by the command.
+    Edit(fn(&Here<'_>) -> Option<Edit>),
+    /// Moves the selection to (page, line); `None` leaves it.
+    Select(fn(&Here<'_>) -> Option<(usize, usize)>),
+    /// Anything else, done by the window.
+    Run(fn(&mut EditorApp)),
+}
+
+/// What an edit or a move is computed from.
+pub struct Here<'a> {
+    /// The edition being edited.
+    pub editor: &'a Editor,
+    /// The field being typed in and the text cursor's character index.
+    pub cursor: Option<(usize, usize)>,
+    /// How many source lines fit in the source view (PageUp, PageDown).
+    pub page_rows: usize,
+}
+
+/// The menus, in the menu bar's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    /// File.
+    File,
+    /// File ▸ Export.
+    Export,
+    /// Edit.
+    Edit,
+    /// Split (and the context menu).
+    Split,
+    /// Role (and the context menu).
+    Role,
+    /// View.
+    View,
+    /// No menu: the keyboard and the palette only.
+    Keys,
+}
 
 impl Command {
-    /// Commands that change the split, in menu order.
-    pub const SPLIT: [Command; 9] = [
-        Command::NewArticle,
-        Command::MergePrevious,
-        Command::MergeNext,
-        Command::BoundaryUp,
-        Command::BoundaryDown,
-        Command::MarkNoise,
-        Command::UnmarkNoise,
-        Command::JoinParagraph,
-        Command::SplitParagraph,
-    ];
-
-    /// Every command that has a keyboard shortcut.
-    pub fn all() -> Vec<Command> {
-        let mut all =
-            vec![Command::Open, Command::Save, Command::SaveAs, Command::Quit, Command::Undo, Command::Redo];
-        all.extend(Command::SPLIT);
-        all.extend(ROLES.map(Command::SetRole));
-        all.extend([
-            Command::SwapKickerHeadline,
-            Command::ToggleDiff,
-            Command::NextArticle,
-            Command::PreviousArticle,
-        ]);
-        all
-    }
-
-    /// Every command with a shortcut, in the order shortcuts are matched:
-    /// egui matches them logically (Ctrl+Z also matches Ctrl+Shift+Z), so
-    /// those with more modifiers come first. Computed once.
-    pub fn in_matching_order() -> &'static [Command] {
-        static ORDER: std::sync::OnceLock<Vec<Command>> = std::sync::OnceLock::new();
-        ORDER.get_or_init(|| {
-            let mut commands = Command::all();
-            commands
-                .sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
-            commands
-        })
-    }
-
-    /// The command's label in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        let word = match self {
-            Command::Open => Word::Open,
-            Command::Save => Word::Save,
-            Command::SaveAs => Word::SaveAs,
-            Command::Quit => Word::Quit,
-            Command::Undo => Word::Undo,
-            Command::Redo => Word::Redo,
-            Command::NewArticle => Word::NewArticle,
-            Command::MergePrevious => Word::MergePrevious,
-            Command::MergeNext => Word::MergeNext,
-            Command::BoundaryUp => Word::BoundaryUp,
-            Command::BoundaryDown => Word::BoundaryDown,
-            Command::MarkNoise => Word::MarkNoise,
-            Command::UnmarkNoise => Word::UnmarkNoise,
-            Command::SetRole(role) => role_word(role),
-            Command::SwapKickerHeadline => Word::SwapKickerHeadline,
-            Command::JoinParagraph => Word::JoinParagraph,
-            Command::SplitParagraph => Word::SplitParagraph,
-            Command::ToggleDiff => Word::ToggleDiff,
-            Command::NextArticle => Word::NextArticle,
-            Command::PreviousArticle => Word::PreviousArticle,
-        };
-        word.get(lang)
-    }
-
-    /// The keyboard shortcut (Ctrl on Linux and Windows, Cmd on macOS).
-    /// Structure commands use Alt so that they never collide with typing.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = Modifiers::COMMAND;
-        let alt = Modifiers::ALT;
-        let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
-        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
-        match self {
-            Command::Open => key(cmd, Key::O),
-            Command::Save => key(cmd, Key::S),
-            Command::SaveAs => key(cmd | Modifiers::SHIFT, Key::S),
-            Command::Quit => key(cmd, Key::Q),
-            Command::Undo => key(cmd, Key::Z),
-            Command::Redo => key(cmd | Modifiers::SHIFT, Key::Z),
-            Command::NewArticle => key(alt, Key::N),
-            Command::MergePrevious => key(alt, Key::M),
-            Command::MergeNext => key(alt_shift, Key::M),
-            Command::BoundaryUp => key(alt, Key::ArrowUp),
-            Command::BoundaryDown => key(alt, Key::ArrowDown),
-            Command::MarkNoise => key(alt, Key::X),
-            Command::UnmarkNoise => key(alt_shift, Key::X),
-            Command::SetRole(role) => {
-                let digit = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7];
-                key(alt, digit[ROLES.iter().position(|&r| r == role)?])
-            }
-            Command::SwapKickerHeadline => key(alt, Key::S),
-            Command::JoinParagraph => key(alt, Key::J),
-            Command::SplitParagraph => key(alt, Key::K),
-            Command::ToggleDiff => key(Modifiers::NONE, Key::F7),
-            Command::NextArticle => key(alt, Key::PageDown),
-            Command::PreviousArticle => key(alt, Key::PageUp),
+    /// The command's words in `lang`.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::ZhHans => self.zh,
         }
     }
 
-    /// Other shortcuts that also give the command (Ctrl+Y for redo).
-    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
-        (self == Command::Redo).then(|| KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+    /// True when it is in the source line's context menu.
+    pub fn in_context_menu(&self) -> bool {
+        matches!(self.menu, Menu::Split | Menu::Role)
     }
+}
+
+/// The command called `id`.
+///
+/// # Panics
+/// When there is none: ids are fixed in the table, so a wrong one is a bug
+/// found by the first test that runs it.
+pub fn command(id: &str) -> &'static Command {
+    COMMANDS.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no command {id:?}"))
+}
+
+/// Every (shortcut, command) pair, in the order shortcuts are matched:
+/// egui matches them logically (Ctrl+Z also matches Ctrl+Shift+Z), so
+/// those with more modifiers come first. Computed once.
+pub fn in_matching_order() -> &'static [(KeyboardShortcut, &'static Command)] {
+    static ORDER: std::sync::OnceLock<Vec<(KeyboardShortcut, &'static Command)>> = std::sync::OnceLock::new();
+    ORDER.get_or_init(|| {
+        let mut pairs: Vec<_> = COMMANDS.iter().flat_map(|c| c.keys.iter().map(move |&k| (k, c))).collect();
+        pairs.sort_by_key(|(k, _)| std::cmp::Reverse(modifier_count(k.modifiers)));
+        pairs
+    })
 }
 
 fn modifier_count(modifiers: Modifiers) -> u8 {
     u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
 }
 
-/// The word naming a role.
-pub fn role_word(role: Role) -> Word {
-    match role {
-        Role::Noise => Word::Noise,
-        Role::Kicker => Word::Kicker,
-        Role::Headline => Word::Headline,
-        Role::Subheadline => Word::Subheadline,
-        Role::Byline => Word::Byline,
-        Role::Body => Word::Body,
-        Role::Caption => Word::Caption,
-        Role::Advertisement => Word::Advertisement,
+/// True for a shortcut that is also a key for moving in text (the arrows,
+/// PageUp, PageDown, Home, End without modifiers): it only applies while no
+/// text field has the keyboard.
+pub fn moves_in_text(shortcut: &KeyboardShortcut) -> bool {
+    shortcut.modifiers.is_none()
+        && matches!(
+            shortcut.logical_key,
+            Key::ArrowUp | Key::ArrowDown | Key::PageUp | Key::PageDown | Key::Home | Key::End
+        )
+}
+
+/// A shortcut as the README writes it: `Ctrl+Shift+S`, `Alt+↑`, `F7`.
+pub fn written(shortcut: &KeyboardShortcut) -> String {
+    let m = shortcut.modifiers;
+    let mut text = String::new();
+    for (held, name) in [(m.command || m.ctrl, "Ctrl+"), (m.alt, "Alt+"), (m.shift, "Shift+")] {
+        if held {
+            text.push_str(name);
+        }
     }
+    text.push_str(match shortcut.logical_key {
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::Plus => "plus",
+        Key::Equals => "=",
+        Key::Minus => "minus",
+        key => key.name(),
+    });
+    text
+}
+
+/// Ctrl (Cmd on macOS) with `key`.
+pub const fn ctrl(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+/// Ctrl+Shift with `key`.
+pub const fn ctrl_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+/// Alt with `key`: structure commands, which never collide with typing.
+pub const fn alt(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::ALT, key)
+}
+
+/// Alt+Shift with `key`.
+pub const fn alt_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::ALT.plus(Modifiers::SHIFT), key)
+}
+
+/// `key` alone.
+pub const fn bare(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
 }
 
 #[cfg(test)]
@@ -195,28 +181,59 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shortcuts_are_unique() {
-        let mut seen = Vec::new();
-        for command in Command::all() {
-            let shortcut = command.shortcut().expect("every listed command has a shortcut");
-            assert!(!seen.contains(&shortcut), "{command:?} reuses a shortcut");
-            seen.push(shortcut);
+    fn ids_and_shortcuts_are_unique() {
+        let mut ids = Vec::new();
+        let mut keys = Vec::new();
+        for command in COMMANDS {
+            assert!(!ids.contains(&command.id), "{} twice", command.id);
+            ids.push(command.id);
+            for key in command.keys {
+                assert!(!keys.contains(key), "{} reuses {}", command.id, written(key));
+                keys.push(*key);
+            }
         }
     }
 
     #[test]
-    fn the_readme_lists_every_command() {
+    fn words_exist_in_both_languages() {
+        for command in COMMANDS {
+            assert!(!command.en.is_empty() && !command.zh.is_empty(), "{}", command.id);
+            assert_ne!(command.en, command.zh, "{} is not translated", command.id);
+        }
+    }
+
+    /// The README's shortcut table: (command, shortcuts) per row.
+    fn readme_table() -> Vec<(String, String)> {
         let readme = include_str!("../../README.md");
-        for command in Command::all() {
-            let label = command.label(Lang::En);
-            assert!(readme.contains(label), "README.md's shortcut table misses {label:?}");
-        }
+        let start = readme.find("### Keyboard shortcuts").expect("README.md has a shortcut section");
+        readme[start..]
+            .lines()
+            .skip_while(|l| !l.starts_with("| command"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| {
+                let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+                (cells[0].to_owned(), cells.get(1).copied().unwrap_or_default().to_owned())
+            })
+            .collect()
     }
 
     #[test]
-    fn labels_exist_in_both_languages() {
-        for command in Command::all() {
-            assert_ne!(command.label(Lang::En), command.label(Lang::ZhHans), "{command:?}");
+    fn the_readme_table_is_the_command_table() {
+        let table = readme_table();
+        let expected: Vec<(String, String)> = COMMANDS
+            .iter()
+            .map(|c| {
+                let keys: Vec<String> = c.keys.iter().map(written).collect();
+                let keys = if keys.is_empty() { "—".to_owned() } else { keys.join(" or ") };
+                (c.en.to_owned(), keys)
+            })
+            .collect();
+        for row in &expected {
+            assert!(table.contains(row), "README.md's shortcut table misses or differs on {row:?}");
+        }
+        for row in &table {
+            assert!(expected.contains(row), "README.md lists {row:?}, which is no command");
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The diff view's diffs (F7), computed once per change of the document
+//! The diff view's diffs (F7), computed once per revision of the document
 //! and kept: a repaint only draws them. A long correction costs its
 //! (bounded, see [`crate::text::diff`]) diff once, not on every frame.
 
@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::compose::block_text;
-use crate::edit::{Document, render_block_text};
+use crate::edit::{Document, Revision, render_block_text};
 use crate::text::diff::{Run, diff};
 
 /// One block's corrected text against its source.
@@ -19,17 +19,23 @@ pub struct BlockDiff {
     pub runs: Vec<Run>,
 }
 
-/// Diffs of blocks by block index, for the document as it is now.
+/// Diffs of blocks by block index, for one revision of the document.
 #[derive(Default)]
 pub struct DiffCache {
+    revision: Option<Revision>,
     blocks: HashMap<usize, Option<Arc<BlockDiff>>>,
     computed: u64,
 }
 
 impl DiffCache {
-    /// Block `index`'s diff, or `None` when the block has no correction;
-    /// computed the first time it is asked for after a change.
-    pub fn get(&mut self, document: &Document, index: usize) -> Option<Arc<BlockDiff>> {
+    /// Block `index`'s diff in `document` at `revision`, or `None` when the
+    /// block has no correction; computed the first time it is asked for
+    /// at that revision.
+    pub fn get(&mut self, document: &Document, revision: Revision, index: usize) -> Option<Arc<BlockDiff>> {
+        if self.revision != Some(revision) {
+            self.revision = Some(revision);
+            self.blocks.clear();
+        }
         let computed = &mut self.computed;
         let entry = self.blocks.entry(index).or_insert_with(|| {
             *computed += 1;
@@ -40,11 +46,6 @@ impl DiffCache {
             Some(Arc::new(BlockDiff { source, corrected, runs }))
         });
         entry.clone()
-    }
-
-    /// Forgets every diff: the document changed.
-    pub fn clear(&mut self) {
-        self.blocks.clear();
     }
 
     /// How many block diffs were computed so far (each once per change).

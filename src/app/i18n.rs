@@ -63,27 +63,25 @@ words! {
     Open => "Open…", "打开…";
     OpenRecent => "Open recent", "最近打开";
     NoRecent => "No recent files", "没有最近的文件";
-    Quit => "Quit", "退出";
-    Undo => "Undo", "撤销";
-    Redo => "Redo", "重做";
-    NewArticle => "Start new article at line", "从此行开始新稿件";
-    MergePrevious => "Merge with previous article", "与上一篇合并";
-    MergeNext => "Merge with next article", "与下一篇合并";
-    BoundaryUp => "Move boundary up a line", "边界上移一行";
-    BoundaryDown => "Move boundary down a line", "边界下移一行";
-    MarkNoise => "Mark line as noise", "标为噪声";
-    UnmarkNoise => "Bring line back from noise", "恢复为正文";
-    SwapKickerHeadline => "Swap kicker and headline", "互换引题与主题";
-    JoinParagraph => "Join paragraph with previous", "与上一段合并";
-    SplitParagraph => "Split paragraph at cursor", "在光标处拆分段落";
-    ToggleDiff => "Show changes against source", "显示与原文的差异";
-    NextArticle => "Next article", "下一篇";
-    PreviousArticle => "Previous article", "上一篇";
     Language => "Language", "语言";
     Theme => "Theme", "主题配色";
     Light => "Light", "浅色";
     Dark => "Dark", "深色";
     FollowSystem => "Follow system", "跟随系统";
+    SplitModel => "Split model", "分篇模型";
+    BuiltinModel => "Built-in model", "内置模型";
+    ModelFile => "Model file…", "模型文件…";
+    ModelTitle => "Choose a split model", "选择分篇模型";
+    ModelPathHint => "Path to a model file (made by copydesk train)", "模型文件的路径（由 copydesk train 生成）";
+    UseModel => "Use", "使用";
+    ModelInUse => "New pages are split with", "新打开的版面将用此模型分篇";
+    ModelNotUsed => "The built-in split model is used", "改用内置分篇模型";
+    UncertainBoundary => "uncertain boundary", "存疑边界";
+    Confidence => "confidence", "置信度";
+    StartProposed => "an article starts here", "此处起新稿件";
+    StartNotProposed => "no article starts here", "此处未分篇";
+    NoUncertainBoundary => "No uncertain boundaries: the model was sure everywhere, or the document was saved (the proposal's confidences are known for pages opened in this session)", "没有存疑边界：模型处处确定，或这是已保存的文档（只有本次打开的版面才有分篇置信度）";
+    FollowSystemLanguage => "Follow the system's language", "跟随系统语言";
     Kicker => "Kicker", "引题";
     Headline => "Headline", "主题";
     Subheadline => "Subheadline", "副题";
@@ -96,7 +94,6 @@ words! {
     Source => "Source", "原文";
     Articles => "Articles", "稿件";
     Article => "Article", "稿件";
-    Paragraphs => "Paragraphs", "段落";
     NoArticle => "Select a line or an article to edit it.", "选择一行或一篇稿件进行编辑。";
     Page => "Page", "版";
     Encoding => "Encoding", "编码";
@@ -138,7 +135,6 @@ words! {
     NothingToUndo => "Nothing to undo", "没有可撤销的操作";
     NothingToRedo => "Nothing to redo", "没有可重做的操作";
     NotHere => "That command does not apply here", "此处不能执行该命令";
-    DropHint => "Drop page files here to open them", "将版面文件拖放到此处即可打开";
     RecoveryTitle => "Unsaved work from an earlier session", "上次未保存的工作";
     RecoveryBody => "Copydesk ended without saving this work (a crash or a power cut). Recover it now, decide later (it is kept), or discard it.", "Copydesk 上次在保存前意外结束（崩溃或断电）。可以现在恢复、稍后决定（文件会保留）或丢弃。";
     Recover => "Recover", "恢复";
@@ -158,12 +154,31 @@ words! {
     OpenUnsavedTitle => "Open without saving?", "不保存就打开？";
     OpenUnsavedBody => "Your changes to this edition are not saved. Open the other file anyway and lose them?", "本期的修改尚未保存。仍要打开其他文件并放弃这些修改吗？";
     OpenAnyway => "Open and lose changes", "打开并放弃修改";
-    RecoverMenu => "Recover unsaved work…", "恢复未保存的工作…";
     SaveBeforeRecovering => "Save the work you have open first; the unsaved work stays on offer (File ▸ Recover unsaved work…).", "请先保存当前的工作；未保存的工作会保留（文件 ▸ 恢复未保存的工作…）。";
     NothingToRecover => "There is no unsaved work from earlier sessions", "没有以前未保存的工作";
     NeverSaved => "never saved", "从未保存";
     Written => "written", "写于";
+    GoToLineHint => "Line number (or page:line)", "行号（或 版:行）";
+    NoSuchLine => "There is no such line", "没有这一行";
+    Go => "Go", "转到";
+    PaletteHint => "Type to find a command", "输入以查找命令";
+    TextSize => "Text size", "文字大小";
     SettingsDamaged => "Settings could not be read, so the defaults are used", "无法读取设置，已使用默认设置";
+}
+
+/// The word naming a role.
+pub fn role_word(role: crate::model::Role) -> Word {
+    use crate::model::Role;
+    match role {
+        Role::Noise => Word::Noise,
+        Role::Kicker => Word::Kicker,
+        Role::Headline => Word::Headline,
+        Role::Subheadline => Word::Subheadline,
+        Role::Byline => Word::Byline,
+        Role::Body => Word::Body,
+        Role::Caption => Word::Caption,
+        Role::Advertisement => Word::Advertisement,
+    }
 }
 
 /// How long ago `seconds` (since 1970) was: "3 min ago", "3分钟前".

@@ -2,17 +2,18 @@
 //! words), page and lines. Selecting one shows it and scrolls the source.
 //!
 //! An edition can hold hundreds of articles: only the rows in view are laid
-//! out, and each row's text is computed once per change of the document.
+//! out, and each row's text is computed once per revision of the document.
 
 use std::collections::HashMap;
 
 use egui::{RichText, ScrollArea, TextStyle, Ui};
 
-use super::editor::{Editor, Reveal};
-use super::i18n::Word;
-use super::palette;
-use crate::edit::{Document, render_article};
+use super::Action;
+use super::colours;
+use super::i18n::{Lang, Word};
+use crate::edit::{Document, Revision, render_article};
 use crate::model::ArticleId;
+use crate::session::Editor;
 
 /// What one outline row shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,65 +27,94 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn of(document: &Document, id: ArticleId) -> Self {
+    /// Article `id`'s row.
+    pub fn of(document: &Document, id: ArticleId) -> Self {
         let text = render_article(document, id);
         let byline = text.byline.clone();
-        let title = text
-            .headline
-            .or_else(|| text.paragraphs.first().map(|p| p.chars().take(24).collect::<String>() + "…"))
-            .unwrap_or_default();
+        // An article left with no headline (its lines set aside) is still
+        // named: by another title line, else its first words.
+        let first_words = |p: &String| p.chars().take(24).collect::<String>() + "…";
+        let title = [&text.headline, &text.subheadline, &text.kicker, &text.rubric]
+            .into_iter()
+            .find_map(Clone::clone)
+            .or_else(|| text.paragraphs.first().or(text.captions.first()).map(first_words))
+            .or_else(|| byline.clone())
+            .unwrap_or_else(|| format!("{id}"));
         let spans = document.split.spans(id, &document.edition);
         let place = spans.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         Self { title, place, byline }
     }
 }
 
-/// Outline rows computed so far; emptied whenever the document changes.
-pub type Cache = HashMap<ArticleId, Entry>;
+/// Rows computed for one revision of the document.
+#[derive(Default)]
+pub struct Entries {
+    revision: Option<Revision>,
+    rows: HashMap<ArticleId, Entry>,
+}
 
-/// Shows the outline.
-pub fn show(ui: &mut Ui, editor: &mut Editor) {
-    let lang = editor.lang;
-    let count = editor.document.split.articles.len();
-    ui.heading(format!("{} ({count})", Word::Articles.get(lang)));
-    let row_height = ui.text_style_height(&TextStyle::Body) + 4.0;
-    let mut area = ScrollArea::vertical().id_salt("outline").auto_shrink([false, false]);
-    if let Some(at) = editor.reveal.iter().position(|&r| r == Reveal::Article) {
-        editor.reveal.remove(at);
-        let position = editor
-            .selection
-            .article
-            .and_then(|a| editor.document.split.articles.iter().position(|&x| x == a));
-        if let Some(position) = position {
-            let spacing = ui.spacing().item_spacing.y;
-            area = area.vertical_scroll_offset(
-                (position as f32 * (row_height + spacing) - 2.0 * row_height).max(0.0),
-            );
+impl Entries {
+    /// Article `id`'s row, computed once per revision.
+    pub fn get(&mut self, editor: &Editor, id: ArticleId) -> &Entry {
+        if self.revision != Some(editor.revision()) {
+            self.revision = Some(editor.revision());
+            self.rows.clear();
         }
-    }
-    let mut chosen = None;
-    area.show_rows(ui, row_height, count, |ui, rows| {
-        for order in rows {
-            let id = editor.document.split.articles[order];
-            let entry = editor.outline_entry(id);
-            let selected = editor.selection.article == Some(id);
-            ui.horizontal(|ui| {
-                ui.label(RichText::new("▌").color(palette::band(order)));
-                let response =
-                    ui.add(egui::Button::selectable(selected, RichText::new(&entry.title)).truncate());
-                if response.clicked() {
-                    chosen = Some(id);
-                }
-                ui.label(RichText::new(&entry.place).small().weak());
-            });
-        }
-    });
-    if let Some(id) = chosen {
-        editor.select_article(id);
+        self.rows.entry(id).or_insert_with(|| Entry::of(editor.document(), id))
     }
 }
 
-/// Computes a row for the cache.
-pub fn entry(document: &Document, id: ArticleId) -> Entry {
-    Entry::of(document, id)
+/// The outline's own state.
+#[derive(Default)]
+pub struct Outline {
+    entries: Entries,
+    /// Bring the selected article into view on the next frame.
+    reveal: bool,
+    /// The rows drawn last frame.
+    shown: std::ops::Range<usize>,
+}
+
+impl Outline {
+    /// Brings the selected article into view on the next frame.
+    pub fn reveal(&mut self) {
+        self.reveal = true;
+    }
+
+    /// Shows the outline.
+    pub fn ui(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang, actions: &mut Vec<Action>) {
+        let articles = &editor.document().split.articles;
+        ui.heading(format!("{} ({})", Word::Articles.get(lang), articles.len()));
+        let row_height = ui.text_style_height(&TextStyle::Body) + 4.0;
+        let mut area = ScrollArea::vertical().id_salt("outline").auto_shrink([false, false]);
+        let selected = editor.selection().article;
+        let reveal = std::mem::take(&mut self.reveal);
+        let position = selected.and_then(|a| articles.iter().position(|&x| x == a));
+        if let Some(position) = position.filter(|p| reveal && !self.shown.contains(p)) {
+            // Not drawn last frame: scroll there by arithmetic (rows are
+            // only laid out when in view).
+            let spacing = ui.spacing().item_spacing.y;
+            let top = position as f32 * (row_height + spacing) - 2.0 * row_height;
+            area = area.vertical_scroll_offset(top.max(0.0));
+        }
+        let output = area.show_rows(ui, row_height, articles.len(), |ui, rows| {
+            for order in rows.clone() {
+                let id = articles[order];
+                let entry = self.entries.get(editor, id);
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new("▌").color(colours::band(order)));
+                    let title = egui::Button::selectable(selected == Some(id), RichText::new(&entry.title));
+                    let response = ui.add(title.truncate());
+                    if response.clicked() {
+                        actions.push(Action::SelectArticle(id));
+                    }
+                    if reveal && Some(order) == position {
+                        response.scroll_to_me(None);
+                    }
+                    ui.label(RichText::new(&entry.place).small().weak());
+                });
+            }
+            rows
+        });
+        self.shown = output.inner;
+    }
 }

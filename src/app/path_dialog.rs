@@ -10,50 +10,58 @@ use std::sync::mpsc::{Receiver, channel};
 use egui::{Context, TextEdit};
 
 use super::i18n::{Lang, Word};
+use super::modal::{Reply, Then};
 use crate::store::ExportFormat;
 
 /// What the path is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     /// Open pages, a folder or a saved document.
     Open,
-    /// Save the document under a new name.
-    SaveAs,
+    /// Save the document under a new name, then go on with what saving
+    /// was for (quitting, opening something else).
+    SaveAs(Option<Then>),
     /// Export the corrected edition.
     Export(ExportFormat),
+    /// Choose the model file new pages are split with.
+    Model,
 }
 
 /// The dialog's state.
-#[derive(Default)]
 pub struct PathDialog {
-    /// What it is open for, if it is open.
-    pub purpose: Option<Purpose>,
+    purpose: Purpose,
     /// The typed path.
-    pub path: String,
+    path: String,
+    /// The path field has been given the keyboard (once, when the dialog
+    /// opens, so typing right after Ctrl+O lands in it).
+    focused: bool,
     browsing: Option<Receiver<Option<Vec<PathBuf>>>>,
 }
 
 impl PathDialog {
-    /// Opens the dialog for `purpose`, with `suggestion` in the field.
-    pub fn ask(&mut self, purpose: Purpose, suggestion: String) {
-        self.purpose = Some(purpose);
-        self.path = suggestion;
+    /// The dialog for `purpose`, with `suggestion` in the field.
+    pub fn new(purpose: Purpose, suggestion: String) -> Self {
+        Self { purpose, path: suggestion, focused: false, browsing: None }
     }
 
-    /// Shows the dialog; returns the purpose and the paths chosen, once.
-    pub fn show(&mut self, ctx: &Context, lang: Lang) -> Option<(Purpose, Vec<PathBuf>)> {
-        let purpose = self.purpose?;
+    /// What the path is for.
+    pub fn purpose(self) -> Purpose {
+        self.purpose
+    }
+
+    /// Shows the dialog; returns the paths chosen (or Cancel), once.
+    pub fn show(&mut self, ctx: &Context, lang: Lang) -> Option<Reply> {
         if let Some(chosen) = self.browsing.as_ref().and_then(|r| r.try_recv().ok()) {
             self.browsing = None;
             if let Some(paths) = chosen.filter(|p| !p.is_empty()) {
-                self.purpose = None;
-                return Some((purpose, paths));
+                return Some(Reply::Path(paths));
             }
         }
-        let (title, hint, action) = match purpose {
+        let (title, hint, action) = match self.purpose {
             Purpose::Open => (Word::OpenTitle, Word::OpenPathHint, Word::Open),
-            Purpose::SaveAs => (Word::SaveAsTitle, Word::SavePathHint, Word::Save),
+            Purpose::SaveAs(_) => (Word::SaveAsTitle, Word::SavePathHint, Word::Save),
             Purpose::Export(_) => (Word::ExportTitle, Word::ExportPathHint, Word::Export),
+            Purpose::Model => (Word::ModelTitle, Word::ModelPathHint, Word::UseModel),
         };
         let mut chosen = None;
         let mut keep_open = true;
@@ -61,6 +69,9 @@ impl PathDialog {
             let label = ui.label(hint.get(lang));
             let field =
                 ui.add(TextEdit::singleline(&mut self.path).desired_width(420.0)).labelled_by(label.id);
+            if !std::mem::replace(&mut self.focused, true) {
+                field.request_focus();
+            }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let go = ui.button(action.get(lang).trim_end_matches('…')).clicked() || entered;
@@ -69,33 +80,35 @@ impl PathDialog {
                 }
                 let browsing = self.browsing.is_some();
                 if ui.add_enabled(!browsing, egui::Button::new(Word::Browse.get(lang))).clicked() {
-                    self.browse(ctx, purpose);
+                    self.browse(ctx);
                 }
                 if ui.button(Word::Cancel.get(lang)).clicked() {
                     keep_open = false;
                 }
             });
         });
-        if chosen.is_some() || !keep_open {
-            self.purpose = None;
+        match chosen {
+            Some(paths) => Some(Reply::Path(paths)),
+            None => (!keep_open).then_some(Reply::Cancel),
         }
-        chosen.map(|paths| (purpose, paths))
     }
 
-    fn browse(&mut self, ctx: &Context, purpose: Purpose) {
+    fn browse(&mut self, ctx: &Context) {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
+        let purpose = self.purpose.clone();
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
             let dialog = rfd::FileDialog::new();
             let picked = match purpose {
                 Purpose::Open => {
                     dialog.add_filter("OCR text or Copydesk document", &["txt", "json"]).pick_files()
                 }
-                Purpose::SaveAs => {
+                Purpose::SaveAs(_) => {
                     dialog.add_filter("Copydesk document", &["json"]).save_file().map(|p| vec![p])
                 }
                 Purpose::Export(ExportFormat::Text) => dialog.pick_folder().map(|p| vec![p]),
                 Purpose::Export(_) => dialog.save_file().map(|p| vec![p]),
+                Purpose::Model => dialog.add_filter("Split model", &["model"]).pick_file().map(|p| vec![p]),
             };
             let _ = sender.send(picked);
             ctx.request_repaint();

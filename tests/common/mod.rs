@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses a different part
 
 pub mod truth;
+#[cfg(feature = "gui")]
 pub mod window;
 
 #[path = "../../benches/common/mod.rs"]

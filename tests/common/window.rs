@@ -7,7 +7,17 @@ use egui_kittest::kittest::Queryable;
 
 /// Settings for a test: the language given, a light theme, nothing recent.
 pub fn settings(lang: Lang) -> Settings {
-    Settings { lang, theme: Theme::Light, recent: Vec::new() }
+    Settings { lang: lang.into(), theme: Theme::Light, recent: Vec::new(), text_size: 100, model: None }
+}
+
+/// The edition being edited (the test fails if a document is shown read-only).
+pub fn editor<'h>(harness: &'h Harness<'_, EditorApp>) -> &'h copydesk::session::Editor {
+    harness.state().editor().expect("an editable workspace")
+}
+
+/// True when the window has unsaved work, typing included.
+pub fn is_modified(harness: &Harness<'_, EditorApp>) -> bool {
+    harness.state().workspace().is_modified()
 }
 
 /// A window of 1280×800 around `app`, with the window's own fonts; where
@@ -28,10 +38,48 @@ pub fn press(harness: &mut Harness<'_, EditorApp>, modifiers: Modifiers, key: Ke
     harness.run();
 }
 
-/// Clicks the widget whose label contains `label` and lets the window settle.
+/// Clicks the widget whose label contains `label` and lets the window
+/// settle; a source line out of view is scrolled to first, with the
+/// mouse wheel over the source, as an editor would.
 pub fn click(harness: &mut Harness<'_, EditorApp>, label: &str) {
+    scroll_to(harness, label);
     harness.get_by_label_contains(label).click();
     harness.run();
+}
+
+/// Clicks at `pos` with the primary button and lets the window settle.
+pub fn click_at(harness: &mut Harness<'_, EditorApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+/// Scrolls the source with the mouse wheel until a widget whose label
+/// contains `label` is drawn (down first, then up).
+pub fn scroll_to(harness: &mut Harness<'_, EditorApp>, label: &str) {
+    for delta in [-120.0, 120.0] {
+        for _ in 0..200 {
+            if harness.query_by_label_contains(label).is_some() {
+                return;
+            }
+            harness.hover_at(egui::pos2(320.0, 400.0));
+            harness.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, delta),
+                modifiers: Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+            });
+            harness.run();
+        }
+    }
 }
 
 /// Asks the window to close, as its close button does.

@@ -112,15 +112,16 @@ impl Autosave {
     }
 
     /// Called every frame with the work's `revision` and whether it is
-    /// unsaved; `snapshot` is only called when a write is due. Returns how
-    /// long until the next write is due, for a repaint.
+    /// unsaved; `snapshot` is only called when a write is due (`None`:
+    /// nothing to write after all). Returns how long until the next write
+    /// is due, for a repaint.
     pub fn tick(
         &mut self,
         revision: u64,
         unsaved: bool,
         focus_lost: bool,
         now: Instant,
-        snapshot: impl FnOnce() -> Snapshot,
+        snapshot: impl FnOnce() -> Option<Snapshot>,
     ) -> Option<Duration> {
         self.collect_results();
         if !unsaved {
@@ -146,8 +147,9 @@ impl Autosave {
         let since = *self.unwritten_since.get_or_insert(now);
         let due = (changed_at + QUIET).min(since + AT_MOST);
         if focus_lost || now >= due {
+            let snapshot = snapshot()?;
             let ticket = self.ticket();
-            let _ = self.jobs.send(Job::Write(ticket, Box::new(snapshot())));
+            let _ = self.jobs.send(Job::Write(ticket, Box::new(snapshot)));
             self.written = Some(revision);
             self.unwritten_since = None;
             None
@@ -216,7 +218,7 @@ mod tests {
         let mut tick = |a: &mut Autosave, revision, unsaved, focus_lost, at| {
             a.tick(revision, unsaved, focus_lost, at, || {
                 writes += 1;
-                snapshot()
+                Some(snapshot())
             })
         };
         assert_eq!(tick(&mut autosave, 1, false, false, ms(0)), None, "nothing unsaved, nothing due");
