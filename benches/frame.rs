@@ -13,7 +13,13 @@ use copydesk::app::{Action, EditorApp, Lang, Settings, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn settings() -> Settings {
-    Settings { lang: Lang::ZhHans, theme: Theme::Light, recent: Vec::new(), text_size: 100 }
+    Settings {
+        lang: Lang::ZhHans.into(),
+        theme: Theme::Light,
+        recent: Vec::new(),
+        text_size: 100,
+        model: None,
+    }
 }
 
 /// Measures frames of `app` in a 1280×800 window, after it has settled.

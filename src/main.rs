@@ -11,6 +11,9 @@ use copydesk::cli::Cli;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
+        if let Some(missing) = cli.paths.iter().find(|p| !p.exists()) {
+            return no_such_command_or_file(missing);
+        }
         return open_window(cli.paths);
     };
     let stdout = std::io::stdout();
@@ -45,6 +48,21 @@ fn open_window(_paths: Vec<std::path::PathBuf>) -> ExitCode {
     eprintln!(
         "copydesk: this build has no window (it was built without the \"gui\" feature); \
          give a command: copydesk --help"
+    );
+    ExitCode::from(2)
+}
+
+/// A word that is neither a command nor a file (a typo such as `copydesk
+/// stat`): said so, with the commands there are, instead of a window that
+/// could not open it. Exit status 2, as for any misuse of the command line.
+fn no_such_command_or_file(word: &std::path::Path) -> ExitCode {
+    use clap::CommandFactory;
+    let commands: Vec<String> =
+        Cli::command().get_subcommands().map(|c| c.get_name().to_owned()).filter(|n| n != "help").collect();
+    eprintln!(
+        "copydesk: no such command or file: \"{}\"\n  commands: {}; see copydesk --help",
+        word.display(),
+        commands.join(", ")
     );
     ExitCode::from(2)
 }

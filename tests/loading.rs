@@ -110,6 +110,24 @@ fn several_paths_make_one_edition() {
 }
 
 #[test]
+fn a_word_neither_a_command_nor_a_file_is_refused_without_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = copydesk()
+        .arg("stat")
+        .current_dir(dir.path())
+        // No display: were a window tried, it would fail rather than wait.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no such command or file: \"stat\""), "{stderr}");
+    assert!(stderr.contains("split"), "the commands there are: {stderr}");
+}
+
+#[test]
 fn missing_file() {
     let error = split_error(&[&fixture("no-such-page.txt")], &[]);
     assert!(error.contains("no-such-page.txt") && error.contains("no such file or folder"), "{error}");

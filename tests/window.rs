@@ -204,7 +204,7 @@ fn the_window_speaks_chinese_and_switches_language() {
     harness.run();
     harness.get_by_label("English").click();
     harness.run();
-    assert_eq!(harness.state().settings().lang, Lang::En);
+    assert_eq!(harness.state().settings().lang, copydesk::app::LangChoice::En);
     harness.get_by_label("File");
 }
 

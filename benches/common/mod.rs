@@ -21,6 +21,18 @@ const PAGES: [&str; 4] = [
 /// Writes `edition.txt` of about `target` bytes into `dir`; returns its
 /// path and size.
 pub fn write_edition(dir: &Path, target: usize) -> (PathBuf, usize) {
+    write_pages(dir, "edition.txt", target, '\x0c')
+}
+
+/// Writes `page.txt` of about `target` bytes into `dir` as ONE page (the
+/// fixtures' pages run together with a blank line, no form feed): the
+/// common case of one long OCR file, where anything quadratic in a page's
+/// lines shows. Returns its path and size.
+pub fn write_single_page(dir: &Path, target: usize) -> (PathBuf, usize) {
+    write_pages(dir, "page.txt", target, '\n')
+}
+
+fn write_pages(dir: &Path, name: &str, target: usize, between: char) -> (PathBuf, usize) {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let pages: Vec<String> =
         PAGES.iter().map(|p| std::fs::read_to_string(fixtures.join(p)).expect("fixture page")).collect();
@@ -30,9 +42,9 @@ pub fn write_edition(dir: &Path, target: usize) -> (PathBuf, usize) {
             break;
         }
         edition.push_str(page);
-        edition.push('\x0c');
+        edition.push(between);
     }
-    let path = dir.join("edition.txt");
+    let path = dir.join(name);
     std::fs::write(&path, &edition).expect("edition written");
     (path, edition.len())
 }

@@ -214,7 +214,7 @@ impl EditorApp {
     /// Opens `paths`, replacing what is open.
     pub(super) fn open_now(&mut self, paths: Vec<PathBuf>) {
         let lang = self.chrome.lang();
-        match Workspace::open(&paths, Some(&mut self.workspace)) {
+        match Workspace::open_with(&paths, Some(&mut self.workspace), self.chrome.model.get()) {
             Ok(opened) => {
                 if !matches!(opened, Opened::NeedsConsent { .. }) {
                     self.chrome.settings.remember(&paths);

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::commands::{COMMANDS, Command, Menu};
 use super::i18n::{Lang, Word};
-use super::settings::Theme;
+use super::settings::{LangChoice, Theme};
 use super::{Action, EditorApp};
 use crate::session::Workspace;
 
@@ -73,8 +73,9 @@ impl EditorApp {
         let lang = self.chrome.lang();
         let settings = &mut self.chrome.settings;
         ui.label(RichText::new(Word::Language.get(lang)).weak());
+        ui.radio_value(&mut settings.lang, LangChoice::System, Word::FollowSystemLanguage.get(lang));
         for choice in [Lang::ZhHans, Lang::En] {
-            ui.radio_value(&mut settings.lang, choice, choice.name());
+            ui.radio_value(&mut settings.lang, choice.into(), choice.name());
         }
         ui.separator();
         ui.label(RichText::new(Word::Theme.get(lang)).weak());
@@ -82,6 +83,19 @@ impl EditorApp {
             [(Theme::System, Word::FollowSystem), (Theme::Light, Word::Light), (Theme::Dark, Word::Dark)]
         {
             ui.radio_value(&mut settings.theme, choice, word.get(lang));
+        }
+        ui.separator();
+        ui.label(RichText::new(Word::SplitModel.get(lang)).weak());
+        let file = self.chrome.model.file().map(|p| p.display().to_string());
+        if ui.radio(file.is_none(), Word::BuiltinModel.get(lang)).clicked() {
+            self.use_model(None);
+        }
+        if let Some(file) = &file {
+            let _ = ui.radio(true, file.as_str());
+        }
+        if ui.button(Word::ModelFile.get(lang)).clicked() {
+            ui.close();
+            self.ask_model();
         }
     }
 

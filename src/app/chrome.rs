@@ -15,6 +15,10 @@ use crate::session::Workspace;
 pub struct Chrome {
     /// Remembered preferences.
     pub settings: Settings,
+    /// The model new pages are split with (see [`Settings::model`]).
+    pub model: super::split_model::SplitModel,
+    /// The system locale's language, looked up once at the start.
+    system_lang: Lang,
     /// Where the settings are kept, and what was last written there.
     settings_file: Option<(PathBuf, Settings)>,
     /// The last message for the status bar.
@@ -33,6 +37,8 @@ impl Chrome {
     pub fn new(settings: Settings) -> Self {
         Self {
             settings,
+            model: Default::default(),
+            system_lang: Lang::from_system(),
             settings_file: None,
             status: None,
             notice: None,
@@ -49,7 +55,7 @@ impl Chrome {
 
     /// The window's language.
     pub fn lang(&self) -> Lang {
-        self.settings.lang
+        self.settings.lang.resolve(self.system_lang)
     }
 
     /// Closes the notice.

@@ -84,6 +84,8 @@ commands! {
         => Does::Run(|app| app.step_article(true));
     "previous_article" "Previous article" "上一篇" [alt(Key::PageUp)] View 0 editing
         => Does::Run(|app| app.step_article(false));
+    "next_uncertain" "Next uncertain boundary" "下一个存疑边界" [alt(Key::B)] View 0 editing
+        => Does::Run(EditorApp::next_uncertain);
     "go_to_line" "Go to line…" "转到行…" [ctrl(Key::G)] View 1 editing => Does::Run(EditorApp::ask_line);
     "text_larger" "Larger text" "放大文字" [ctrl(Key::Plus), ctrl(Key::Equals)] View 2 always
         => Does::Run(|app| app.chrome.step_text_size(1));

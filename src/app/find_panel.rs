@@ -340,7 +340,13 @@ fn concordance(ui: &mut Ui, haystack: &Haystack, hit: &Hit, place: &str, current
     let text = visuals.text_color();
     // The context before is cut at the place's label, never over it.
     let room = egui::Rect::from_x_y_ranges(place.right() + 6.0..=column, rect.y_range());
-    painter.with_clip_rect(room).text(egui::pos2(column, middle.y), Align2::RIGHT_CENTER, before, font.clone(), text);
+    painter.with_clip_rect(room).text(
+        egui::pos2(column, middle.y),
+        Align2::RIGHT_CENTER,
+        before,
+        font.clone(),
+        text,
+    );
     let galley = painter.layout_no_wrap(found.to_owned(), font.clone(), visuals.strong_text_color());
     let hit_rect =
         egui::Rect::from_min_size(egui::pos2(column, middle.y - galley.size().y / 2.0), galley.size());

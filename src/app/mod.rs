@@ -33,6 +33,7 @@ mod review_commands;
 pub mod settings;
 mod signals;
 mod source_view;
+mod split_model;
 
 use std::path::{Path, PathBuf};
 
@@ -42,7 +43,8 @@ pub use action::Action;
 pub use article_view::ArticleView;
 pub use i18n::{Lang, Word};
 pub use modal::Reply;
-pub use settings::{Settings, Theme};
+pub use settings::{LangChoice, Settings, Theme};
+pub use split_model::SplitModel;
 
 use chrome::Chrome;
 use lifecycle::Lifecycle;
@@ -67,7 +69,6 @@ pub struct EditorApp {
 }
 
 /// The panels' own state.
-#[derive(Default)]
 pub struct Panels {
     /// The raw source.
     source: SourceView,
@@ -79,6 +80,23 @@ pub struct Panels {
     find: find_panel::FindPanel,
     /// Suspects and their walk.
     review: review::Review,
+}
+
+impl Default for Panels {
+    /// Fresh panels bring the selection into view on their first frame:
+    /// egui may have restored their scroll offsets from the last run, far
+    /// from the line selected now.
+    fn default() -> Self {
+        let mut panels = Self {
+            source: SourceView::default(),
+            outline: Outline::default(),
+            article: ArticleView::default(),
+            find: find_panel::FindPanel::default(),
+            review: review::Review::default(),
+        };
+        panels.reveal_selection();
+        panels
+    }
 }
 
 impl Panels {
@@ -117,15 +135,22 @@ impl EditorApp {
     /// The window's state without a real window (tests, benchmarks):
     /// the sample edition, then `paths` if there are any.
     pub fn with_settings(settings: Settings, paths: &[PathBuf]) -> Self {
+        let (model, problem) = split_model::SplitModel::load(settings.model.as_deref());
+        let mut chrome = Chrome::new(settings);
+        chrome.model = model;
         let mut app = Self {
-            workspace: Workspace::sample(),
+            workspace: Workspace::sample_with(chrome.model.get()),
             modal: None,
             panels: Panels::default(),
-            chrome: Chrome::new(settings),
+            chrome,
             life: Lifecycle::default(),
         };
         if !paths.is_empty() {
             app.open_now(paths.to_vec());
+        }
+        if let Some(problem) = problem {
+            let lang = app.chrome.lang();
+            app.chrome.notice = Some(format!("{}: {problem}", Word::ModelNotUsed.get(lang)));
         }
         app
     }

@@ -139,14 +139,22 @@ impl Modal {
 }
 
 /// A question before going on (quitting, opening something else) would
-/// lose unsaved work: go on, or cancel.
+/// lose unsaved work: save first (asking for a name if the work never had
+/// one), go on and lose it, or cancel.
 fn unsaved_question(
     ctx: &Context,
     id: &str,
     (title, body, go_on): (Word, Word, Word),
     lang: Lang,
 ) -> Option<Reply> {
-    question(ctx, id, (title, body), &[], &[(go_on, Reply::LoseChanges), (Word::Cancel, Reply::Cancel)], lang)
+    question(
+        ctx,
+        id,
+        (title, body),
+        &[],
+        &[(Word::Save, Reply::Save), (go_on, Reply::LoseChanges), (Word::Cancel, Reply::Cancel)],
+        lang,
+    )
 }
 
 /// A question: a heading, a body, the files it is about, and buttons.
@@ -236,6 +244,7 @@ impl EditorApp {
                         self.save_as(path, then);
                     }
                 }
+                Purpose::Model => self.use_model(paths.pop()),
                 Purpose::Export(format) => {
                     if let Some(path) = paths.pop() {
                         self.export(format, &path);

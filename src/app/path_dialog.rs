@@ -23,6 +23,8 @@ pub enum Purpose {
     SaveAs(Option<Then>),
     /// Export the corrected edition.
     Export(ExportFormat),
+    /// Choose the model file new pages are split with.
+    Model,
 }
 
 /// The dialog's state.
@@ -30,13 +32,16 @@ pub struct PathDialog {
     purpose: Purpose,
     /// The typed path.
     path: String,
+    /// The path field has been given the keyboard (once, when the dialog
+    /// opens, so typing right after Ctrl+O lands in it).
+    focused: bool,
     browsing: Option<Receiver<Option<Vec<PathBuf>>>>,
 }
 
 impl PathDialog {
     /// The dialog for `purpose`, with `suggestion` in the field.
     pub fn new(purpose: Purpose, suggestion: String) -> Self {
-        Self { purpose, path: suggestion, browsing: None }
+        Self { purpose, path: suggestion, focused: false, browsing: None }
     }
 
     /// What the path is for.
@@ -56,6 +61,7 @@ impl PathDialog {
             Purpose::Open => (Word::OpenTitle, Word::OpenPathHint, Word::Open),
             Purpose::SaveAs(_) => (Word::SaveAsTitle, Word::SavePathHint, Word::Save),
             Purpose::Export(_) => (Word::ExportTitle, Word::ExportPathHint, Word::Export),
+            Purpose::Model => (Word::ModelTitle, Word::ModelPathHint, Word::UseModel),
         };
         let mut chosen = None;
         let mut keep_open = true;
@@ -63,6 +69,9 @@ impl PathDialog {
             let label = ui.label(hint.get(lang));
             let field =
                 ui.add(TextEdit::singleline(&mut self.path).desired_width(420.0)).labelled_by(label.id);
+            if !std::mem::replace(&mut self.focused, true) {
+                field.request_focus();
+            }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let go = ui.button(action.get(lang).trim_end_matches('…')).clicked() || entered;
@@ -99,6 +108,7 @@ impl PathDialog {
                 }
                 Purpose::Export(ExportFormat::Text) => dialog.pick_folder().map(|p| vec![p]),
                 Purpose::Export(_) => dialog.save_file().map(|p| vec![p]),
+                Purpose::Model => dialog.add_filter("Split model", &["model"]).pick_file().map(|p| vec![p]),
             };
             let _ = sender.send(picked);
             ctx.request_repaint();

@@ -65,6 +65,41 @@ pub fn store(settings: &Settings, path: &Path) -> Result<(), StoreError> {
     crate::store::write_atomically(path, json.as_bytes(), false)
 }
 
+/// The window's language as chosen: the system's (looked up at each start,
+/// so a changed locale is followed), or one language whatever the system.
+/// Stored as `"System"`, `"En"` or `"ZhHans"` (settings of older versions,
+/// which stored a language only, still read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum LangChoice {
+    /// Follow the system's locale.
+    #[default]
+    System,
+    /// Always English.
+    En,
+    /// Always Simplified Chinese.
+    ZhHans,
+}
+
+impl LangChoice {
+    /// The language this choice speaks where the system speaks `system`.
+    pub fn resolve(self, system: Lang) -> Lang {
+        match self {
+            LangChoice::System => system,
+            LangChoice::En => Lang::En,
+            LangChoice::ZhHans => Lang::ZhHans,
+        }
+    }
+}
+
+impl From<Lang> for LangChoice {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::En => LangChoice::En,
+            Lang::ZhHans => LangChoice::ZhHans,
+        }
+    }
+}
+
 /// The colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Theme {
@@ -81,19 +116,28 @@ pub enum Theme {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// The window's language.
-    pub lang: Lang,
+    /// The window's language: the system's, or one chosen.
+    pub lang: LangChoice,
     /// The theme.
     pub theme: Theme,
     /// Recently opened paths, newest first.
     pub recent: Vec<PathBuf>,
     /// The size of all text, in percent of egui's own (see [`TEXT_SIZES`]).
     pub text_size: u16,
+    /// The model file new pages are split with (from `copydesk train`);
+    /// `None`: the built-in model.
+    pub model: Option<PathBuf>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { lang: Lang::from_system(), theme: Theme::System, recent: Vec::new(), text_size: 100 }
+        Self {
+            lang: LangChoice::System,
+            theme: Theme::System,
+            recent: Vec::new(),
+            text_size: 100,
+            model: None,
+        }
     }
 }
 
@@ -119,10 +163,11 @@ mod tests {
         let path = dir.path().join("conf").join("settings.json");
         assert_eq!(load(&path).unwrap(), Settings::default(), "no file yet: defaults");
         let settings = Settings {
-            lang: Lang::ZhHans,
+            lang: LangChoice::ZhHans,
             theme: Theme::Dark,
             recent: vec![PathBuf::from("/a")],
             text_size: 125,
+            model: Some(PathBuf::from("/models/paper.model")),
         };
         store(&settings, &path).unwrap();
         assert_eq!(load(&path).unwrap(), settings);
@@ -131,12 +176,25 @@ mod tests {
         assert!(error.contains("settings.json"), "{error}");
         // Fields from a newer or older Copydesk do not stop it.
         std::fs::write(&path, br#"{"lang": "ZhHans", "future": 1}"#).unwrap();
-        assert_eq!(load(&path).unwrap().lang, Lang::ZhHans);
+        assert_eq!(load(&path).unwrap().lang, LangChoice::ZhHans);
+    }
+
+    #[test]
+    fn following_the_system_is_a_choice_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        store(&Settings::default(), &path).unwrap();
+        let stored = std::fs::read_to_string(&path).unwrap();
+        assert!(stored.contains(r#""lang": "System""#), "{stored}");
+        let settings = load(&path).unwrap();
+        assert_eq!(settings.lang.resolve(Lang::ZhHans), Lang::ZhHans);
+        assert_eq!(settings.lang.resolve(Lang::En), Lang::En);
+        assert_eq!(LangChoice::En.resolve(Lang::ZhHans), Lang::En);
     }
 
     #[test]
     fn recent_files_are_newest_first_unique_and_bounded() {
-        let mut settings = Settings { lang: Lang::En, ..Settings::default() };
+        let mut settings = Settings { lang: LangChoice::En, ..Settings::default() };
         for i in 0..15 {
             settings.remember(&[PathBuf::from(format!("/nowhere/p{i}.txt"))]);
         }

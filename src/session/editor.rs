@@ -9,6 +9,7 @@
 //! unsaved work and goes into recovery files, but only becomes one undo
 //! step when committed.
 
+use super::doubts::{Doubt, Doubts};
 use super::line_map::LineMap;
 use crate::edit::{self, Document, Edit, History, Revision};
 use crate::model::{ArticleId, Role};
@@ -47,6 +48,8 @@ pub struct Editor {
     /// Indices of the selected article's blocks, kept with the selection.
     selected_blocks: Vec<usize>,
     title: String,
+    /// The opening proposal's uncertain boundaries (none for a saved document).
+    doubts: Doubts,
 }
 
 impl Editor {
@@ -61,11 +64,32 @@ impl Editor {
             line_map,
             selected_blocks: Vec::new(),
             title: title.into(),
+            doubts: Doubts::default(),
         };
         if let Some(&first) = editor.document.split.articles.first() {
             editor.select_article(first);
         }
         editor
+    }
+
+    /// The session with the uncertain boundaries of the proposal its
+    /// document was made from.
+    pub fn with_doubts(mut self, doubts: Doubts) -> Self {
+        self.doubts = doubts;
+        self
+    }
+
+    /// The proposal's uncertain boundaries.
+    pub fn doubts(&self) -> &Doubts {
+        &self.doubts
+    }
+
+    /// Selects the next uncertain boundary's line (least certain first)
+    /// and returns it; `None` when there is none.
+    pub fn next_doubt(&mut self) -> Option<Doubt> {
+        let doubt = self.doubts.step()?;
+        self.select_line(doubt.boundary.page, doubt.boundary.line);
+        Some(doubt)
     }
 
     /// The document as it is (typing not included).

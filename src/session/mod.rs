@@ -19,6 +19,7 @@
 //! ```
 
 mod autosave;
+mod doubts;
 mod editor;
 mod line_map;
 mod open;
@@ -29,6 +30,7 @@ mod save;
 use std::path::{Path, PathBuf};
 
 pub use autosave::{AT_MOST, Autosave, QUIET};
+pub use doubts::{Doubt, Doubts, UNCERTAIN_BELOW};
 pub use editor::{Editor, Selection, Typing};
 pub use line_map::{LineMap, Owner};
 pub use open::{OpenError, Opened, SAMPLE_PATH, display_name};

@@ -6,9 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Editor, OpenFile, ReadOnly, Why, Workspace};
+use super::{Doubts, Editor, OpenFile, ReadOnly, Why, Workspace};
 use crate::edit::Document;
 use crate::load::{self, LoadError, LoadOptions};
+use crate::model::Edition;
+use crate::segment::{self, Model};
 use crate::store::{self, LockError, Restored, SourceAccess, StoreError};
 
 /// The bundled sample edition: the front page of a Chinese city daily.
@@ -63,28 +65,51 @@ fn is_document(paths: &[PathBuf]) -> Option<&Path> {
     }
 }
 
+/// A session on `model`'s proposal for `edition`, knowing where the model
+/// was unsure (computed once, here, with the proposal itself).
+fn proposed(edition: Edition, model: &Model, title: String) -> Editor {
+    let proposal = segment::propose_with(&edition, model);
+    let document =
+        Document { edition, split: proposal.split, corrections: Vec::new(), review: Default::default() };
+    Editor::new(document, title).with_doubts(Doubts::new(&proposal.boundaries))
+}
+
 impl Workspace {
-    /// The bundled sample edition, never saved.
+    /// The bundled sample edition, never saved, split by the built-in model.
     pub fn sample() -> Self {
+        Self::sample_with(Model::builtin())
+    }
+
+    /// The bundled sample edition, never saved, split by `model`.
+    pub fn sample_with(model: &Model) -> Self {
         let path = Path::new(SAMPLE_PATH);
         // The sample is tested to load; an empty edition keeps the promise
         // of no panic all the same.
         let Ok(edition) = load::load_bytes(path, SAMPLE, &LoadOptions::default()) else {
             return Workspace::empty();
         };
-        Workspace::unsaved(Editor::new(Document::propose(edition), display_name(path)))
+        Workspace::unsaved(proposed(edition, model, display_name(path)))
     }
 
     /// Opens `paths`: pages (files, form-feed files, folders) as one
     /// edition, or one saved document. `current` is what is open now: when
     /// it is the same document, its lock note gives way to the new one.
     pub fn open(paths: &[PathBuf], current: Option<&mut Workspace>) -> Result<Opened, OpenError> {
+        Self::open_with(paths, current, Model::builtin())
+    }
+
+    /// Opens `paths` as [`Workspace::open`] does, pages split by `model`.
+    pub fn open_with(
+        paths: &[PathBuf],
+        current: Option<&mut Workspace>,
+        model: &Model,
+    ) -> Result<Opened, OpenError> {
         if let Some(path) = is_document(paths) {
             return Ok(Workspace::open_document(path, SourceAccess::InsideFolder, current)?);
         }
         let edition = load::load_paths(paths, &LoadOptions::default())?;
         let title = paths.iter().map(|p| display_name(p)).collect::<Vec<_>>().join(", ");
-        let workspace = Workspace::unsaved(Editor::new(Document::propose(edition), title));
+        let workspace = Workspace::unsaved(proposed(edition, model, title));
         Ok(Opened::Editable { workspace, warning: None })
     }
 

@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 
 /// Settings for a test: the language given, a light theme, nothing recent.
 pub fn settings(lang: Lang) -> Settings {
-    Settings { lang, theme: Theme::Light, recent: Vec::new(), text_size: 100 }
+    Settings { lang: lang.into(), theme: Theme::Light, recent: Vec::new(), text_size: 100, model: None }
 }
 
 /// The edition being edited (the test fails if a document is shown read-only).

@@ -14,8 +14,14 @@ const PAPERS: &[(&str, &str)] = &[
     ("南湖晚报", "南湖"),
     ("云川日报", "云川"),
 ];
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
-const GIVEN: &[&str] = &["明", "华", "晓苏", "建国", "丽", "伟", "芳", "军", "洋", "静", "敏", "磊", "婷", "强", "艳", "杰", "涛", "超", "霞", "鹏"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何",
+    "郭", "马", "罗",
+];
+const GIVEN: &[&str] = &[
+    "明", "华", "晓苏", "建国", "丽", "伟", "芳", "军", "洋", "静", "敏", "磊", "婷", "强", "艳", "杰", "涛",
+    "超", "霞", "鹏",
+];
 const WEEKDAYS: &[&str] = &["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
 
 /// A person's name.
@@ -45,10 +51,19 @@ pub fn masthead(date: &str, rng: &mut impl RngExt) -> Vec<String> {
         format!("中共{city}市委机关报"),
         format!("国内统一连续出版物号 CN33-{:04}", rng.random_range(1..100)),
         format!("{} {weekday}", date_words(date)),
-        format!("农历庚子年{}月{}", ["正", "二", "三", "四"].choose(rng).copied().unwrap_or("正"), ["初七", "十五", "廿三"].choose(rng).copied().unwrap_or("初七")),
+        format!(
+            "农历庚子年{}月{}",
+            ["正", "二", "三", "四"].choose(rng).copied().unwrap_or("正"),
+            ["初七", "十五", "廿三"].choose(rng).copied().unwrap_or("初七")
+        ),
         format!("第{}期 今日{}版", rng.random_range(10000..30000), rng.random_range(4..17)),
         format!("新闻热线:0579-{}", rng.random_range(80000000..90000000)),
-        format!("今日天气 {} {}～{}℃", ["晴", "多云", "小雨", "阴"].choose(rng).copied().unwrap_or("晴"), rng.random_range(0..10), rng.random_range(10..25)),
+        format!(
+            "今日天气 {} {}～{}℃",
+            ["晴", "多云", "小雨", "阴"].choose(rng).copied().unwrap_or("晴"),
+            rng.random_range(0..10),
+            rng.random_range(10..25)
+        ),
         format!("扫码下载{city}新闻客户端"),
         format!("www.{}news.com.cn", ["dh", "jn", "qs", "bj"].choose(rng).copied().unwrap_or("dh")),
     ];
@@ -64,7 +79,10 @@ pub fn masthead(date: &str, rng: &mut impl RngExt) -> Vec<String> {
 
 /// The header of an inner page.
 pub fn page_header(date: &str, page: u32, rng: &mut impl RngExt) -> Vec<String> {
-    let desk = ["要闻", "综合", "国内", "国际", "经济", "社会", "评论", "文化"].choose(rng).copied().unwrap_or("要闻");
+    let desk = ["要闻", "综合", "国内", "国际", "经济", "社会", "评论", "文化"]
+        .choose(rng)
+        .copied()
+        .unwrap_or("要闻");
     let weekday = WEEKDAYS.choose(rng).copied().unwrap_or("星期一");
     let mut lines = vec![match rng.random_range(0..3) {
         0 => format!("{page} {desk} {} {weekday}", date_words(date)),
@@ -125,7 +143,7 @@ pub fn byline(rng: &mut impl RngExt) -> String {
         1 => format!("本报记者 {} {}", name(rng), name(rng)),
         2 => format!("□ 记者 {} 通讯员 {}", name(rng), name(rng)),
         3 => format!("文/{}", name(rng)),
-        _ => format!("本报评论员"),
+        _ => "本报评论员".to_owned(),
     }
 }
 
@@ -168,13 +186,21 @@ pub fn advertisement(rng: &mut impl RngExt) -> (Vec<String>, &'static str) {
     let phone = format!("{}", rng.random_range(80000000..90000000));
     match rng.random_range(0..6) {
         0 => (
-            vec![format!("{city}农商银行"), "贴心服务 伴您同行".to_owned(), format!("客服热线:9600{}", rng.random_range(1..10))],
+            vec![
+                format!("{city}农商银行"),
+                "贴心服务 伴您同行".to_owned(),
+                format!("客服热线:9600{}", rng.random_range(1..10)),
+            ],
             "advertisement (bank)",
         ),
         1 => (
             vec![
                 "遗失声明".to_owned(),
-                format!("{}遗失营业执照副本,统一社会信用代码9133{},声明作废。", name(rng), rng.random_range(10000000..99999999)),
+                format!(
+                    "{}遗失营业执照副本,统一社会信用代码9133{},声明作废。",
+                    name(rng),
+                    rng.random_range(10000000..99999999)
+                ),
             ],
             "notice (lost licence)",
         ),
@@ -187,16 +213,27 @@ pub fn advertisement(rng: &mut impl RngExt) -> (Vec<String>, &'static str) {
             "advertisement (jobs)",
         ),
         3 => (
-            vec![format!("{city}·壹号院"), "城芯精装 火爆认筹中".to_owned(), format!("售楼热线 0579-{phone}")],
+            vec![
+                format!("{city}·壹号院"),
+                "城芯精装 火爆认筹中".to_owned(),
+                format!("售楼热线 0579-{phone}"),
+            ],
             "advertisement (property)",
         ),
         4 => (
-            vec!["拍卖公告".to_owned(), format!("受委托,定于{}月{}日在本公司拍卖车辆一批。", rng.random_range(1..13), rng.random_range(1..29)), format!("电话:{phone}")],
+            vec![
+                "拍卖公告".to_owned(),
+                format!(
+                    "受委托,定于{}月{}日在本公司拍卖车辆一批。",
+                    rng.random_range(1..13),
+                    rng.random_range(1..29)
+                ),
+                format!("电话:{phone}"),
+            ],
             "notice (auction)",
         ),
-        _ => (
-            vec![format!("{}大药房", name(rng)), "品质好药 放心之选".to_owned()],
-            "advertisement (pharmacy)",
-        ),
+        _ => {
+            (vec![format!("{}大药房", name(rng)), "品质好药 放心之选".to_owned()], "advertisement (pharmacy)")
+        }
     }
 }

@@ -102,8 +102,20 @@ impl Settings {
                 Style::OcrColumns => rng.random_range(0.0..0.004),
                 Style::OcrDamaged => rng.random_range(0.004..0.02),
             },
-            spaced_titles: if damaged { 0.4 } else if wrapped { 0.15 } else { 0.0 },
-            debris: if damaged { 0.25 } else if wrapped { 0.05 } else { 0.0 },
+            spaced_titles: if damaged {
+                0.4
+            } else if wrapped {
+                0.15
+            } else {
+                0.0
+            },
+            debris: if damaged {
+                0.25
+            } else if wrapped {
+                0.05
+            } else {
+                0.0
+            },
             column_break: if style == Style::PdfDense { 0.25 } else { 0.1 },
         }
     }

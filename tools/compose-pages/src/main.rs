@@ -81,7 +81,8 @@ pub struct SourcePage {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let file = std::fs::File::open(&args.corpus).with_context(|| format!("cannot open {}", args.corpus.display()))?;
+    let file = std::fs::File::open(&args.corpus)
+        .with_context(|| format!("cannot open {}", args.corpus.display()))?;
     let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(file));
     let mut sources = Vec::new();
     for line in reader.lines() {

@@ -33,15 +33,8 @@ const LOOK_ALIKES: &[(char, char)] = &[
 ];
 
 /// Full-width punctuation and its half-width counterpart.
-const HALF_WIDTH: &[(char, char)] = &[
-    ('，', ','),
-    ('；', ';'),
-    ('：', ':'),
-    ('（', '('),
-    ('）', ')'),
-    ('！', '!'),
-    ('？', '?'),
-];
+const HALF_WIDTH: &[(char, char)] =
+    &[('，', ','), ('；', ';'), ('：', ':'), ('（', '('), ('）', ')'), ('！', '!'), ('？', '?')];
 
 /// Applies the punctuation and character damage of a page to `text`.
 pub fn damage(text: &str, half_width: f64, look_alike: f64, rng: &mut impl RngExt) -> String {
@@ -83,7 +76,8 @@ pub fn letter_spaced(text: &str, rng: &mut impl RngExt) -> String {
 
 /// A line of OCR debris: marks of a photo's edge, a rule, specks.
 pub fn debris_line(rng: &mut impl RngExt) -> String {
-    const SPECKS: &[&str] = &["■", "▲", "●", "l", "1", "|", "·", ":", ".", "’", "、", "I", "丨", "一", "—", "_", "口"];
+    const SPECKS: &[&str] =
+        &["■", "▲", "●", "l", "1", "|", "·", ":", ".", "’", "、", "I", "丨", "一", "—", "_", "口"];
     let n = rng.random_range(1..7);
     let mut line = String::new();
     for _ in 0..n {

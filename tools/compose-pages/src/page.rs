@@ -92,7 +92,8 @@ pub fn compose(source: &SourcePage, style: Style, rng: &mut impl RngExt) -> Comp
             pen.blank();
         }
     }
-    let mut articles: Vec<&SourceArticle> = source.articles.iter().filter(|a| !a.paragraphs.is_empty()).collect();
+    let mut articles: Vec<&SourceArticle> =
+        source.articles.iter().filter(|a| !a.paragraphs.is_empty()).collect();
     if bare && articles.len() > 1 {
         let keep = pen.rng.random_range(1..=articles.len().min(3));
         articles.truncate(keep);
@@ -228,7 +229,13 @@ impl<R: RngExt> Pen<'_, R> {
 
     /// Lays out article `article` up to its body; returns the part of the
     /// body left for after the next item when `interrupt`.
-    fn article(&mut self, source: &SourceArticle, article: usize, continued: bool, interrupt: bool) -> Option<Pending> {
+    fn article(
+        &mut self,
+        source: &SourceArticle,
+        article: usize,
+        continued: bool,
+        interrupt: bool,
+    ) -> Option<Pending> {
         let owner = Owner::Article(article);
         if continued {
             let jump = furniture::jump_from(self.rng);
@@ -303,7 +310,9 @@ impl<R: RngExt> Pen<'_, R> {
     /// subheadline of an article.
     fn titles(&mut self, source: &SourceArticle, article: usize) {
         let (headline, rubric) = match source.headline.as_deref().map(split_rubric) {
-            Some((headline, Some(rubric))) if self.rng.random_bool(0.5) => (Some(headline.to_owned()), Some(rubric.to_owned())),
+            Some((headline, Some(rubric))) if self.rng.random_bool(0.5) => {
+                (Some(headline.to_owned()), Some(rubric.to_owned()))
+            }
             _ => (source.headline.clone(), None),
         };
         let fields = [
@@ -450,7 +459,10 @@ mod tests {
 
     #[test]
     fn rubrics_come_off_headlines() {
-        assert_eq!(split_rubric("审批有指南 办事少犯难（基层治理新实践）"), ("审批有指南 办事少犯难", Some("基层治理新实践")));
+        assert_eq!(
+            split_rubric("审批有指南 办事少犯难（基层治理新实践）"),
+            ("审批有指南 办事少犯难", Some("基层治理新实践"))
+        );
         assert_eq!(split_rubric("刚果（金）麻疹疫情"), ("刚果（金）麻疹疫情", None));
     }
 
