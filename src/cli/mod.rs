@@ -218,6 +218,22 @@ fn access(allow_outside_sources: bool) -> crate::store::SourceAccess {
     }
 }
 
+/// The editable document at `doc`, reading the sources `access` allows;
+/// `None` (its problems printed, one a line) when a source is missing,
+/// changed or outside its folder.
+fn editable(
+    doc: &std::path::Path,
+    access: crate::store::SourceAccess,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<Option<crate::edit::Document>> {
+    let restored = crate::store::open_with(doc, access)?;
+    if restored.document.is_none() {
+        let problems: Vec<String> = restored.problems.iter().map(ToString::to_string).collect();
+        print_problems(doc, &problems, out)?;
+    }
+    Ok(restored.document)
+}
+
 /// Prints `problems` of the document at `doc`, one a line, with how to
 /// read sources outside its folder when that is what stopped them.
 fn print_problems(

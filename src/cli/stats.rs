@@ -14,12 +14,7 @@ pub fn run(
     access: SourceAccess,
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<bool> {
-    let restored = crate::store::open_with(doc, access)?;
-    let Some(document) = restored.document else {
-        let problems: Vec<String> = restored.problems.iter().map(ToString::to_string).collect();
-        super::print_problems(doc, &problems, out)?;
-        return Ok(false);
-    };
+    let Some(document) = super::editable(doc, access, out)? else { return Ok(false) };
     let figures = figures(&document);
     if json {
         serde_json::to_writer_pretty(&mut *out, &figures)?;
