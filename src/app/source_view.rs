@@ -178,7 +178,7 @@ fn row(
         actions.push(Action::SelectLine { page, line });
     }
     if let Some(owner) = owner {
-        let why = format!("{} — {}", role_word(owner.role).get(lang), owner.cue.describe());
+        let why = format!("{} — {}", owner_word(owner).get(lang), owner.cue.describe());
         response.clone().on_hover_text(why);
     }
     response.context_menu(|ui| {
@@ -243,10 +243,16 @@ fn paint_row(ui: &Ui, rect: Rect, look: &Look, columns: &Columns, galley: Arc<Ga
     }
     if let Some(owner) = owner {
         let tag = Pos2::new(left + columns.number + GAP + BAND + GAP, top);
-        let word = role_word(owner.role).get(lang);
+        let word = owner_word(owner).get(lang);
         painter.text(tag, Align2::LEFT_TOP, word, columns.small.clone(), weak);
     }
     painter.galley(Pos2::new(left + columns.text_left, top), galley, visuals.text_color());
+}
+
+/// What a line's role is called: a kicker after its article's headline is
+/// its rubric, as the article view shows it.
+fn owner_word(owner: Owner) -> Word {
+    if owner.rubric { Word::Rubric } else { role_word(owner.role) }
 }
 
 /// How a blank line is announced: "line 24, blank" / "第24行（空行）".
