@@ -14,6 +14,11 @@
 //! - [`compose`]: renders an article's fields and paragraphs from its blocks.
 //! - [`edit`]: the editing session: edits as values with inverses, undo,
 //!   commands, and corrections anchored to source ranges.
+//! - [`find`]: incremental search over a whole edition, in source or
+//!   corrected text.
+//! - [`replace`]: replacements as ordinary corrections, all in one edit.
+//! - [`suspects`]: probable OCR errors flagged with a proposed correction.
+//! - [`stats`]: review figures (corrections, error rate, suspects left).
 //! - [`report`]: the JSON contract printed by `copydesk split`.
 //! - [`store`]: saved documents (corrections as diffs against the source),
 //!   verification and export.
@@ -32,11 +37,15 @@ pub mod compose;
 pub mod disk;
 pub mod edit;
 pub mod eval;
+pub mod find;
 pub mod load;
 pub mod model;
 pub mod recovery;
+pub mod replace;
 pub mod report;
 pub mod segment;
 pub mod session;
+pub mod stats;
 pub mod store;
+pub mod suspects;
 pub mod text;

@@ -212,6 +212,7 @@ proptest! {
         let article = SavedArticle {
             id: "a1".into(),
             spans: Vec::new(),
+            reviewed: false,
             text: copydesk::compose::ArticleText { headline: Some(headline), ..Default::default() },
         };
         let name = store::file_name_for(n, &article);

@@ -159,7 +159,7 @@ fn save_does_not_overwrite_a_document_changed_on_disk() {
     assert_eq!(harness.state().document_path(), Some(doc.as_path()));
 
     // Another editor saves the document meanwhile.
-    let theirs = std::fs::read_to_string(&doc).unwrap().replace("\"version\": 1", "\"version\": 1 ");
+    let theirs = std::fs::read_to_string(&doc).unwrap().replace("\"version\": 2", "\"version\": 2 ");
     std::fs::write(&doc, &theirs).unwrap();
     click(&mut harness, "城市更新进行时");
     press(&mut harness, Modifiers::ALT, Key::X);

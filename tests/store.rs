@@ -206,7 +206,7 @@ fn split_out_starts_a_document_the_editor_can_open() {
 
     // An existing document (an editor's work, perhaps) is not replaced
     // without --force, and with it the old one is kept as the backup.
-    let edited = std::fs::read_to_string(&doc).unwrap().replace("\"version\": 1", "\"version\": 1 ");
+    let edited = std::fs::read_to_string(&doc).unwrap().replace("\"version\": 2", "\"version\": 2 ");
     std::fs::write(&doc, &edited).unwrap();
     let (ok, _, err) = run(&[os("split"), page.as_os_str(), os("--out"), doc.as_os_str()]);
     assert!(!ok && err.contains("new.copydesk.json") && err.contains("--force"), "{err}");
@@ -262,7 +262,7 @@ fn a_document_of_a_newer_version_is_refused_clearly() {
     let (dir, page) = workspace();
     let doc = dir.path().join("issue.copydesk.json");
     store::save(&edited(&page), &doc).unwrap();
-    let text = std::fs::read_to_string(&doc).unwrap().replacen("\"version\": 1", "\"version\": 7", 1);
+    let text = std::fs::read_to_string(&doc).unwrap().replacen("\"version\": 2", "\"version\": 7", 1);
     std::fs::write(&doc, text).unwrap();
     let (ok, _, err) = run(&[
         os("export"),

@@ -331,7 +331,7 @@ fn saving_through_a_link_writes_its_target_and_keeps_the_modes() {
     let (dir, page) = workspace();
     let real = dir.path().join("real.copydesk.json");
     assert!(run(&[os("split"), page.as_os_str(), os("--out"), real.as_os_str()]).0);
-    let old = std::fs::read_to_string(&real).unwrap().replace("\"version\": 1", "\"version\": 1 ");
+    let old = std::fs::read_to_string(&real).unwrap().replace("\"version\": 2", "\"version\": 2 ");
     std::fs::write(&real, &old).unwrap();
     std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
     let link = dir.path().join("link.copydesk.json");
@@ -477,9 +477,10 @@ mod markdown_property {
                     "page": 1, "name": name, "path": "p.txt", "form_feed_page": null, "byte_start": 0,
                     "byte_end": 1, "size": 1, "encoding": "UTF-8", "sha256": "00"
                 })).unwrap()],
-                articles: vec![SavedArticle { id: "a1".into(), spans: Vec::new(), text }],
+                articles: vec![SavedArticle { id: "a1".into(), spans: Vec::new(), reviewed: false, text }],
                 blocks: Vec::new(),
                 corrections: Vec::new(),
+                dismissed: Vec::new(),
             };
             let dir = tempfile::tempdir().unwrap();
             let out = dir.path().join("e.md");

@@ -49,6 +49,8 @@ pub enum Action {
     EditAnyway,
     /// Close the notice at the top.
     DismissNotice,
+    /// Replace the checked hits of the replace view.
+    ReplaceChecked,
 }
 
 impl Action {
@@ -84,6 +86,7 @@ impl EditorApp {
                 self.chrome.notice = warning.map(|e| e.to_string());
             }
             Action::DismissNotice => self.chrome.dismiss_notice(),
+            Action::ReplaceChecked => self.replace_checked(),
         }
     }
 

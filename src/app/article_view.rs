@@ -13,6 +13,7 @@ use egui::{Align, Color32, FontId, Frame, RichText, ScrollArea, Stroke, TextEdit
 use super::Action;
 use super::colours;
 use super::diff_cache::{BlockDiff, DiffCache};
+use super::highlights::{Layers, marked_job};
 use super::i18n::{Lang, Word, role_word};
 use super::outline::Entries;
 use crate::edit::{Revision, render_block_text};
@@ -69,7 +70,14 @@ impl ArticleView {
     }
 
     /// Shows the selected article.
-    pub fn ui(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        editor: &Editor,
+        marks: &Layers<'_>,
+        lang: Lang,
+        actions: &mut Vec<Action>,
+    ) {
         let Some(article) = editor.selection().article else {
             ui.label(Word::NoArticle.get(lang));
             return;
@@ -85,12 +93,20 @@ impl ArticleView {
             if self.show_diff {
                 self.diff(ui, editor, lang);
             } else {
-                self.fields(ui, editor, lang, reveal, actions);
+                self.fields(ui, editor, marks, lang, reveal, actions);
             }
         });
     }
 
-    fn fields(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang, reveal: bool, actions: &mut Vec<Action>) {
+    fn fields(
+        &mut self,
+        ui: &mut Ui,
+        editor: &Editor,
+        marks: &Layers<'_>,
+        lang: Lang,
+        reveal: bool,
+        actions: &mut Vec<Action>,
+    ) {
         let mut seen_headline = false;
         let selected_block = editor.selected_block();
         self.marked = None;
@@ -126,13 +142,23 @@ impl ArticleView {
                     caption.weak()
                 };
                 let label = ui.label(caption);
-                let edit = if title {
-                    TextEdit::singleline(&mut text)
-                        .font(egui::TextStyle::Heading)
-                        .desired_width(f32::INFINITY)
+                let style = if title { egui::TextStyle::Heading } else { egui::TextStyle::Body };
+                let font = style.resolve(ui.style());
+                let colour = ui.visuals().text_color();
+                // Hits and suspects are marked while the text is as rendered.
+                let marked = if typed.is_none() { marks.in_block(index) } else { Vec::new() };
+                let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap: f32| {
+                    let job = marked_job(buffer.as_str(), &marked, font.clone(), colour, wrap);
+                    ui.fonts_mut(|f| f.layout_job(job))
+                };
+                let mut edit = if title {
+                    TextEdit::singleline(&mut text).font(style).desired_width(f32::INFINITY)
                 } else {
                     TextEdit::multiline(&mut text).desired_rows(1).desired_width(f32::INFINITY)
                 };
+                if !marked.is_empty() {
+                    edit = edit.layouter(&mut layouter);
+                }
                 let output = edit.id_salt(("block", block.page, block.range.start)).show(ui);
                 (output.response.response.clone().labelled_by(label.id), output.cursor_range)
             });

@@ -27,6 +27,7 @@ impl EditorApp {
                 (Menu::Split, Word::Split),
                 (Menu::Role, Word::Role),
                 (Menu::View, Word::View),
+                (Menu::Review, Word::Review),
             ] {
                 ui.menu_button(word.get(lang), |ui| self.command_items(ui, menu, 0..=u8::MAX, actions));
             }
@@ -123,7 +124,12 @@ impl EditorApp {
                 line_position(lang, selection.line + 1, page.line_count()),
             ));
             ui.separator();
-            ui.label(format!("{}: {}", Word::Articles.get(lang), editor.document().split.articles.len()));
+            let document = editor.document();
+            let articles = document.split.articles.len();
+            let reviewed =
+                document.split.articles.iter().filter(|&&a| document.review.is_reviewed(a)).count();
+            let suspects = self.panels.review.suspects_left();
+            ui.label(super::i18n::review_progress(lang, reviewed, articles, suspects));
             ui.separator();
             let unsaved = self.workspace.is_modified();
             let (state, colour) = if unsaved {

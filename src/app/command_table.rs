@@ -6,7 +6,7 @@
 use egui::Key;
 
 use super::EditorApp;
-use super::commands::{Command, Does, Here, Menu, alt, alt_shift, bare, ctrl, ctrl_shift};
+use super::commands::{Command, Does, Here, Menu, alt, alt_shift, bare, ctrl, ctrl_shift, shift};
 use crate::edit::{Edit, commands, render_block};
 use crate::model::Role;
 use crate::store::ExportFormat;
@@ -95,6 +95,22 @@ commands! {
         => Does::Run(|app| app.chrome.step_text_size(0));
     "palette" "Command palette…" "命令面板…" [ctrl_shift(Key::P)] View 3 always
         => Does::Run(EditorApp::ask_command);
+
+    "find" "Find…" "查找…" [ctrl(Key::F)] Review 0 editing => Does::Run(|app| app.panels.find.open(false, None));
+    "find_next" "Find next" "查找下一个" [bare(Key::F3)] Review 0 editing => Does::Run(|app| app.find_step(true));
+    "find_previous" "Find previous" "查找上一个" [shift(Key::F3)] Review 0 editing
+        => Does::Run(|app| app.find_step(false));
+    "replace" "Replace…" "替换…" [ctrl(Key::H)] Review 0 editing => Does::Run(EditorApp::open_replace);
+    "next_suspect" "Next suspect" "下一个疑点" [bare(Key::F8)] Review 1 editing
+        => Does::Run(|app| app.step_suspect(true));
+    "previous_suspect" "Previous suspect" "上一个疑点" [shift(Key::F8)] Review 1 editing
+        => Does::Run(|app| app.step_suspect(false));
+    "accept_suspect" "Accept suspect's correction" "接受疑点的修改" [alt(Key::A)] Review 1 editing
+        => Does::Run(EditorApp::accept_suspect);
+    "dismiss_suspect" "Dismiss suspect" "忽略疑点" [alt(Key::D)] Review 1 editing
+        => Does::Run(EditorApp::dismiss_suspect);
+    "mark_reviewed" "Mark reviewed, go to next unreviewed" "标为已审并转到下一篇未审" [alt(Key::R)] Review 2 editing
+        => Does::Run(EditorApp::mark_reviewed);
 
     "line_down" "Next line" "下一行" [bare(Key::ArrowDown)] Keys 0 editing => Does::Select(|h| step(h, 1));
     "line_up" "Previous line" "上一行" [bare(Key::ArrowUp)] Keys 0 editing => Does::Select(|h| step(h, -1));

@@ -76,6 +76,8 @@ pub enum Menu {
     Role,
     /// View.
     View,
+    /// Review: find, replace, suspects, review state.
+    Review,
     /// No menu: the keyboard and the palette only.
     Keys,
 }
@@ -169,6 +171,11 @@ pub const fn alt(key: Key) -> KeyboardShortcut {
 /// Alt+Shift with `key`.
 pub const fn alt_shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::ALT.plus(Modifiers::SHIFT), key)
+}
+
+/// Shift with `key` (Shift+F3, Shift+F8).
+pub const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
 }
 
 /// `key` alone.

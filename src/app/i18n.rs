@@ -164,6 +164,34 @@ words! {
     PaletteHint => "Type to find a command", "输入以查找命令";
     TextSize => "Text size", "文字大小";
     SettingsDamaged => "Settings could not be read, so the defaults are used", "无法读取设置，已使用默认设置";
+    Review => "Review", "校对";
+    Find => "Find", "查找";
+    Replace => "Replace", "替换";
+    KindSeries => "same as an earlier correction", "与已改之处相同";
+    KindLookAlike => "look-alike character", "形近字";
+    KindBroken => "word broken at a line end", "行末断词";
+    KindUnknown => "not in the word list", "词表中没有";
+    FindHint => "Text to find (a single character will do)", "要查找的文字（一个字也可以）";
+    ReplaceWith => "Replace with", "替换为";
+    MatchCase => "Match case", "区分大小写";
+    WholeWord => "Whole word", "全词";
+    Regex => "Regular expression", "正则表达式";
+    InSource => "In the source", "在原文中";
+    ReplaceChecked => "Replace checked", "替换选中的";
+    Replaced => "Replaced", "已替换";
+    Hits => "hits", "处";
+    NoHits => "No hits", "没有找到";
+    SetAside => "Set aside", "已剔除";
+    Suspect => "Suspect", "疑点";
+    Accept => "Accept", "接受";
+    Dismiss => "Dismiss", "忽略";
+    Accepted => "Accepted", "已接受";
+    Dismissed => "Dismissed", "已忽略";
+    NoSuspects => "No suspects left", "没有剩余疑点";
+    Flagging => "Looking for suspects…", "正在查找疑点…";
+    Reviewed => "Reviewed", "已审";
+    AllReviewed => "Every article is reviewed", "所有稿件都已审过";
+    SeriesHint => "The same error elsewhere: Ctrl+H replaces it everywhere", "其他地方的同样错误：Ctrl+H 可全部替换";
 }
 
 /// The word naming a role.
@@ -192,6 +220,17 @@ pub fn time_ago(lang: Lang, seconds: u64) -> String {
         (Lang::ZhHans, 0) => "不到一分钟前".to_owned(),
         (Lang::ZhHans, 1..=119) => format!("{minutes}分钟前"),
         (Lang::ZhHans, _) => format!("{}小时前", minutes / 60),
+    }
+}
+
+/// "12 of 40 articles reviewed · 37 suspects left" / "已审 12/40 篇 · 剩余 37 处疑点";
+/// the suspects part is left out while they are being computed.
+pub fn review_progress(lang: Lang, reviewed: usize, articles: usize, suspects: Option<usize>) -> String {
+    match (lang, suspects) {
+        (Lang::En, Some(n)) => format!("{reviewed} of {articles} articles reviewed · {n} suspects left"),
+        (Lang::En, None) => format!("{reviewed} of {articles} articles reviewed"),
+        (Lang::ZhHans, Some(n)) => format!("已审 {reviewed}/{articles} 篇 · 剩余 {n} 处疑点"),
+        (Lang::ZhHans, None) => format!("已审 {reviewed}/{articles} 篇"),
     }
 }
 

@@ -16,8 +16,10 @@ mod colours;
 mod command_table;
 pub mod commands;
 mod diff_cache;
+mod find_panel;
 pub mod fonts;
 mod goto;
+mod highlights;
 mod i18n;
 mod lifecycle;
 mod modal;
@@ -26,6 +28,8 @@ mod palette;
 mod path_dialog;
 mod read_only;
 mod recovery_offer;
+mod review;
+mod review_commands;
 pub mod settings;
 mod signals;
 mod source_view;
@@ -72,6 +76,10 @@ pub struct Panels {
     outline: Outline,
     /// The selected article.
     article: ArticleView,
+    /// Find and replace.
+    find: find_panel::FindPanel,
+    /// Suspects and their walk.
+    review: review::Review,
 }
 
 impl Default for Panels {
@@ -83,6 +91,8 @@ impl Default for Panels {
             source: SourceView::default(),
             outline: Outline::default(),
             article: ArticleView::default(),
+            find: find_panel::FindPanel::default(),
+            review: review::Review::default(),
         };
         panels.reveal_selection();
         panels
@@ -170,6 +180,29 @@ impl EditorApp {
         &self.panels.article
     }
 
+    /// Waits until the suspects of the document as it is are computed
+    /// (they are computed off the window's thread; tests wait for them).
+    pub fn wait_for_suspects(&mut self) {
+        if let Some(editor) = self.workspace.editor() {
+            self.panels.review.wait(editor);
+        }
+    }
+
+    /// The suspects left, once computed.
+    pub fn suspects_left(&self) -> Option<usize> {
+        self.panels.review.suspects_left()
+    }
+
+    /// The suspect walked to with F8, if any.
+    pub fn current_suspect(&self) -> Option<&crate::suspects::Suspect> {
+        self.panels.review.current()
+    }
+
+    /// The number of hits of the find panel's query.
+    pub fn find_hits(&self) -> usize {
+        self.panels.find.hit_count()
+    }
+
     /// The error the window shows, if any.
     pub fn error(&self) -> Option<&str> {
         self.chrome.notice.as_deref()
@@ -184,6 +217,11 @@ impl EditorApp {
         self.chrome.check_fonts(&ctx, &self.workspace);
         self.handle_close(&ctx);
 
+        if let Some(editor) = self.workspace.editor()
+            && self.panels.review.poll(editor)
+        {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -212,7 +250,7 @@ impl EditorApp {
 
     fn panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let lang = self.chrome.lang();
-        let Panels { source, outline, article } = &mut self.panels;
+        let Panels { source, outline, article, find, review } = &mut self.panels;
         let editor = match &self.workspace {
             Workspace::ReadOnly(read_only) => {
                 egui::CentralPanel::default().show(ui, |ui| read_only::show(ui, read_only, lang, actions));
@@ -220,19 +258,29 @@ impl EditorApp {
             }
             Workspace::Editing { editor, .. } => editor,
         };
+        if find.is_open() {
+            egui::Panel::right("find").resizable(true).default_size(420.0).min_size(280.0).show(ui, |ui| {
+                find.ui(ui, editor, lang, actions);
+            });
+        }
+        review.update_highlights(editor);
+        let mut layers = highlights::Layers::default();
+        layers.0.extend(review.highlights());
+        layers.0.extend(find.highlights());
         egui::Panel::left("source")
             .resizable(true)
             .default_size(ui.available_width() * 0.5)
             .min_size(240.0)
             .show(ui, |ui| {
                 ui.heading(Word::Source.get(lang));
-                source.ui(ui, editor, lang, actions);
+                source.ui(ui, editor, &layers, lang, actions);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::Panel::top("outline").resizable(true).default_size(200.0).show(ui, |ui| {
                 outline.ui(ui, editor, lang, actions);
             });
-            article.ui(ui, editor, lang, actions);
+            review.bar(ui, lang, actions);
+            article.ui(ui, editor, &layers, lang, actions);
         });
     }
 

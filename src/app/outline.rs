@@ -102,7 +102,9 @@ impl Outline {
                 let entry = self.entries.get(editor, id);
                 ui.horizontal(|ui| {
                     ui.label(RichText::new("▌").color(colours::band(order)));
-                    let title = egui::Button::selectable(selected == Some(id), RichText::new(&entry.title));
+                    let reviewed = editor.document().review.is_reviewed(id);
+                    let shown = if reviewed { format!("✔ {}", entry.title) } else { entry.title.clone() };
+                    let title = egui::Button::selectable(selected == Some(id), RichText::new(shown));
                     let response = ui.add(title.truncate());
                     if response.clicked() {
                         actions.push(Action::SelectArticle(id));

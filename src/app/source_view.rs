@@ -14,6 +14,7 @@ use std::sync::Arc;
 use super::Action;
 use super::colours;
 use super::commands::COMMANDS;
+use super::highlights::{Layers, Mark, marked_job};
 use super::i18n::{Lang, Word, role_word};
 use crate::model::Role;
 use crate::session::{Editor, Owner};
@@ -59,7 +60,14 @@ impl SourceView {
     }
 
     /// Shows the page of the selected line.
-    pub fn ui(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        editor: &Editor,
+        marks: &Layers<'_>,
+        lang: Lang,
+        actions: &mut Vec<Action>,
+    ) {
         page_picker(ui, editor, lang, actions);
         let page = editor.selection().page;
         let Some(text) = editor.document().edition.pages.get(page).filter(|p| p.line_count() > 0) else {
@@ -89,7 +97,7 @@ impl SourceView {
                 if ui.cursor().top() - origin > viewport.max.y {
                     break;
                 }
-                let response = row(ui, editor, (page, line), &columns, lang, actions);
+                let response = row(ui, editor, (page, line), &columns, marks, lang, actions);
                 if reveal && line == selected {
                     response.scroll_to_me(None);
                 }
@@ -142,6 +150,7 @@ fn row(
     editor: &Editor,
     (page, line): (usize, usize),
     columns: &Columns,
+    marks: &Layers<'_>,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
@@ -151,10 +160,17 @@ fn row(
     let selected = selection.page == page && selection.line == line;
     let in_article = owner.is_some_and(|o| o.article.is_some() && o.article == selection.article);
     let colour = text_colour(ui, owner, selected);
-    let galley = ui.painter().layout(text.to_owned(), columns.body.clone(), colour, columns.text_width);
+    let marked = marks.on_line(page, line);
+    let galley = if marked.is_empty() {
+        ui.painter().layout(text.to_owned(), columns.body.clone(), colour, columns.text_width)
+    } else {
+        let job = marked_job(text, &marked, columns.body.clone(), colour, columns.text_width);
+        ui.painter().layout_job(job)
+    };
     let height = galley.size().y.max(columns.line_height) + 2.0 * PAD;
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
-    let look = Look { line, selected, in_article, owner, hovered: response.hovered() };
+    let suspect = marks.has_suspect(page, line);
+    let look = Look { line, selected, in_article, owner, hovered: response.hovered(), suspect };
     paint_row(ui, rect, &look, columns, galley, lang);
     let name = if text.trim().is_empty() { blank_line_name(lang, line + 1) } else { text.to_owned() };
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
@@ -195,10 +211,12 @@ struct Look {
     in_article: bool,
     owner: Option<Owner>,
     hovered: bool,
+    /// The line holds a suspect (a mark in the gutter).
+    suspect: bool,
 }
 
 fn paint_row(ui: &Ui, rect: Rect, look: &Look, columns: &Columns, galley: Arc<Galley>, lang: Lang) {
-    let Look { line, selected, in_article, owner, hovered } = *look;
+    let Look { line, selected, in_article, owner, hovered, suspect } = *look;
     let painter = ui.painter();
     let visuals = ui.visuals();
     if selected {
@@ -211,6 +229,10 @@ fn paint_row(ui: &Ui, rect: Rect, look: &Look, columns: &Columns, galley: Arc<Ga
     let weak = if selected { visuals.selection.stroke.color } else { visuals.weak_text_color() };
     let number = Pos2::new(left + columns.number, top);
     painter.text(number, Align2::RIGHT_TOP, (line + 1).to_string(), columns.small.clone(), weak);
+    if suspect {
+        let centre = Pos2::new(left + 3.0, top + columns.line_height / 2.0);
+        painter.circle_filled(centre, 3.0, Mark::CurrentSuspect.colour().to_opaque());
+    }
     if let Some(owner) = owner.filter(|o| o.article.is_some()) {
         let band = Rect::from_min_size(
             Pos2::new(left + columns.number + GAP, rect.top()),

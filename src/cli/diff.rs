@@ -29,12 +29,7 @@ pub fn run(
     access: SourceAccess,
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<bool> {
-    let restored = crate::store::open_with(doc, access)?;
-    let Some(document) = restored.document else {
-        let problems: Vec<String> = restored.problems.iter().map(ToString::to_string).collect();
-        super::print_problems(doc, &problems, out)?;
-        return Ok(false);
-    };
+    let Some(document) = super::editable(doc, access, out)? else { return Ok(false) };
     let coloured = match colour {
         Colour::Auto => std::io::stdout().is_terminal(),
         Colour::Always => true,

@@ -6,6 +6,7 @@ mod diff;
 mod eval;
 mod export;
 mod split;
+mod stats;
 mod train;
 mod verify;
 
@@ -68,6 +69,18 @@ pub enum Command {
         /// Colour the output: auto (on a terminal), always or never.
         #[arg(long, value_enum, default_value_t = diff::Colour::Auto)]
         colour: diff::Colour,
+        /// Read sources outside the document's folder too (absolute paths, .., links out).
+        #[arg(long)]
+        allow_outside_sources: bool,
+    },
+    /// Print review progress: per article and for the edition, corrections, characters
+    /// changed, the source's character error rate for reviewed articles, suspects left.
+    Stats {
+        /// The document (*.copydesk.json).
+        doc: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
         /// Read sources outside the document's folder too (absolute paths, .., links out).
         #[arg(long)]
         allow_outside_sources: bool,
@@ -172,6 +185,9 @@ pub fn run(command: Command, out: &mut impl std::io::Write) -> anyhow::Result<bo
         Command::Diff { doc, colour, allow_outside_sources } => {
             diff::run(&doc, colour, access(allow_outside_sources), out)
         }
+        Command::Stats { doc, json, allow_outside_sources } => {
+            stats::run(&doc, json, access(allow_outside_sources), out)
+        }
         Command::Export { doc, format, out: target, force } => export::run(&doc, format, &target, force, out),
         Command::Eval { paths, json, model, leave_one_paper_out, paper_folds, training } => {
             let how = match (model, leave_one_paper_out, paper_folds) {
@@ -200,6 +216,22 @@ fn access(allow_outside_sources: bool) -> crate::store::SourceAccess {
     } else {
         crate::store::SourceAccess::InsideFolder
     }
+}
+
+/// The editable document at `doc`, reading the sources `access` allows;
+/// `None` (its problems printed, one a line) when a source is missing,
+/// changed or outside its folder.
+fn editable(
+    doc: &std::path::Path,
+    access: crate::store::SourceAccess,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<Option<crate::edit::Document>> {
+    let restored = crate::store::open_with(doc, access)?;
+    if restored.document.is_none() {
+        let problems: Vec<String> = restored.problems.iter().map(ToString::to_string).collect();
+        print_problems(doc, &problems, out)?;
+    }
+    Ok(restored.document)
 }
 
 /// Prints `problems` of the document at `doc`, one a line, with how to

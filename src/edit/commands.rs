@@ -30,9 +30,16 @@ pub fn start_article_at(document: &Document, page: usize, line: usize) -> Option
     let blocks = &document.split.blocks;
     let index = block_at_line(document, page, line)?;
     let article = blocks[index].article?;
-    let at = line_start(document, page, line).max(blocks[index].range.start);
+    let text = &document.edition.pages[page].text;
+    let at = past_blank_lines(text, line_start(document, page, line).max(blocks[index].range.start));
+    if at >= blocks[index].range.end {
+        return None; // only blank lines of this block lie from there on
+    }
     let first = blocks.iter().position(|b| b.article == Some(article))?;
-    if index == first && at <= blocks[index].range.start {
+    // What stays before the new article's start: nothing but blank lines
+    // there means the article already starts here.
+    let stays = text[blocks[index].range.start..at].trim().is_empty();
+    if index == first && stays {
         return None; // the article already starts here
     }
     let last = blocks.iter().rposition(|b| b.article == Some(article))?;
@@ -41,7 +48,9 @@ pub fn start_article_at(document: &Document, page: usize, line: usize) -> Option
     for (offset, block) in blocks[index..=last].iter().enumerate() {
         if offset == 0 && at > block.range.start {
             let (before, after) = split_block(block, at);
-            inserted.push(before);
+            if !stays {
+                inserted.push(before);
+            }
             inserted.push(Block { article: Some(new_id), ..after });
         } else if block.article == Some(article) {
             inserted.push(Block { article: Some(new_id), ..block.clone() });
@@ -231,7 +240,11 @@ pub fn split_at(document: &Document, index: usize, offset: usize) -> Option<Edit
     let block = document.split.blocks.get(index)?;
     let text = &document.edition.pages[block.page].text;
     let inside = block.range.start < offset && offset < block.range.end && text.is_char_boundary(offset);
-    if !inside {
+    // Neither part may be blanks alone: an empty box in the article view.
+    if !inside
+        || text[block.range.start..offset].trim().is_empty()
+        || text[offset..block.range.end].trim().is_empty()
+    {
         return None;
     }
     let (before, after) = split_block(block, offset);
@@ -285,14 +298,33 @@ fn carve(text: &str, block: &Block, span: &Range<usize>) -> [Option<Block>; 3] {
     [part(block.range.start..start), part(start..end), part(end..block.range.end)]
 }
 
+/// `at`, or past the blank lines starting there: an article begins where
+/// its text does.
+fn past_blank_lines(text: &str, mut at: usize) -> usize {
+    while let Some(newline) = text[at..].find('\n') {
+        if !text[at..at + newline].trim().is_empty() {
+            break;
+        }
+        at += newline + 1;
+    }
+    at
+}
+
 fn line_start(document: &Document, page: usize, line: usize) -> usize {
     document.edition.pages[page].lines.content(line).start
 }
 
-/// The non-blank lines a block covers.
+/// The lines where a block holds text (not blanks only: a block split
+/// at a line's trailing blanks holds just those of its first line).
 fn filled_lines(document: &Document, block: &Block) -> Vec<usize> {
     let page = &document.edition.pages[block.page];
-    page.lines_of(&block.range).filter(|&l| !page.line(l).trim().is_empty()).collect()
+    let held = |line: usize| {
+        let content = page.lines.content(line);
+        let start = content.start.max(block.range.start);
+        let end = content.end.min(block.range.end);
+        start < end && !page.text[start..end].trim().is_empty()
+    };
+    page.lines_of(&block.range).filter(|&l| held(l)).collect()
 }
 
 /// The article nearest before blocks `first..=last` (else after them) on

@@ -24,7 +24,12 @@ fn document(text: &str) -> Document {
         })
         .collect();
     let split = Split { blocks, articles: vec![id] };
-    Document { edition: Edition { pages: vec![page] }, split, corrections: Vec::new() }
+    Document {
+        edition: Edition { pages: vec![page] },
+        split,
+        corrections: Vec::new(),
+        review: Default::default(),
+    }
 }
 
 const PAGE: &str =
@@ -182,4 +187,28 @@ fn corrections_survive_moved_boundaries_and_new_roles() {
     doc.apply(set_role(&doc, block, Role::Subheadline).unwrap());
     let article = doc.split.blocks[block].article.unwrap();
     assert_eq!(render_article(&doc, article).subheadline.as_deref(), Some("会议要求,务必见实效。"));
+}
+
+#[test]
+fn an_article_started_on_a_blank_line_inside_a_block_starts_at_its_text() {
+    let mut doc = document("标题\n\n第一段\n\n第二段\n");
+    // One block over both paragraphs and the blank line between them.
+    let (start, end) = (doc.split.blocks[1].range.start, doc.split.blocks[2].range.end);
+    let joined = Block { range: start..end, ..doc.split.blocks[1].clone() };
+    doc.split.blocks.splice(1..3, [joined]);
+    let edit = start_article_at(&doc, 0, 3).unwrap(); // line 4, the blank one
+    doc.apply(edit);
+    let text = &doc.edition.pages[0].text;
+    let blocks: Vec<&str> = doc.split.blocks.iter().map(|b| &text[b.range.clone()]).collect();
+    assert_eq!(blocks, ["标题", "第一段\n\n", "第二段"]);
+    assert_eq!(start_article_at(&doc, 0, 3), None, "the new article starts there already");
+}
+
+#[test]
+fn a_paragraph_is_not_split_into_blanks() {
+    let doc = document("标题\n\n第一段  \n");
+    let block = &doc.split.blocks[1];
+    let after_text = block.range.start + "第一段".len();
+    assert_eq!(split_at(&doc, 1, after_text), None, "only blanks would follow");
+    assert!(split_at(&doc, 1, block.range.start + "第一".len()).is_some());
 }

@@ -21,6 +21,8 @@
 
 pub mod commands;
 mod correction;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod history;
 mod render;
 mod text_edit;
@@ -30,7 +32,7 @@ pub use history::{History, Revision};
 pub use render::{render_article, render_block, render_block_text, render_blocks};
 pub use text_edit::set_block_text;
 
-use crate::model::{ArticleId, Block, Edition, Split};
+use crate::model::{ArticleId, Block, Dismissal, Edition, Review, Split};
 use crate::segment;
 
 /// An edition, its split, and the editor's corrections: everything one
@@ -43,6 +45,8 @@ pub struct Document {
     pub split: Split,
     /// Text corrections, ordered by page and source offset, never overlapping.
     pub corrections: Vec<Correction>,
+    /// Which articles are reviewed and which suspects were dismissed.
+    pub review: Review,
 }
 
 /// One change to a document, as a value.
@@ -71,6 +75,20 @@ pub enum Edit {
         /// Corrections put in.
         inserted: Vec<Correction>,
     },
+    /// Marks an article reviewed (or not).
+    Review {
+        /// The article.
+        article: ArticleId,
+        /// Its state after the edit.
+        reviewed: bool,
+    },
+    /// Takes dismissed suspects out and puts others in.
+    Dismissals {
+        /// Dismissals taken out.
+        removed: Vec<Dismissal>,
+        /// Dismissals put in.
+        inserted: Vec<Dismissal>,
+    },
     /// Several edits applied in order as one step.
     Batch(Vec<Edit>),
 }
@@ -85,7 +103,7 @@ impl Document {
     /// A document holding `model`'s proposal for `edition`.
     pub fn propose_with(edition: Edition, model: &segment::Model) -> Self {
         let split = segment::propose_with(&edition, model).split;
-        Self { edition, split, corrections: Vec::new() }
+        Self { edition, split, corrections: Vec::new(), review: Review::default() }
     }
 
     /// Applies `edit` and returns the edit that undoes it.
@@ -106,6 +124,22 @@ impl Document {
                 self.corrections.extend(inserted.iter().cloned());
                 self.corrections.sort();
                 Edit::Corrections { removed: inserted, inserted: removed }
+            }
+            Edit::Review { article, reviewed } => {
+                let was = self.review.reviewed.contains(&article);
+                if reviewed {
+                    self.review.reviewed.insert(article);
+                } else {
+                    self.review.reviewed.remove(&article);
+                }
+                Edit::Review { article, reviewed: was }
+            }
+            Edit::Dismissals { removed, inserted } => {
+                for dismissal in &removed {
+                    self.review.dismissed.remove(dismissal);
+                }
+                self.review.dismissed.extend(inserted.iter().cloned());
+                Edit::Dismissals { removed: inserted, inserted: removed }
             }
             Edit::Batch(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| self.apply(e)).collect();

@@ -12,12 +12,14 @@
 
 mod cue;
 mod edition;
+mod review;
 mod role;
 mod span;
 mod split;
 
 pub use cue::Cue;
 pub use edition::{Edition, Page, PageSource};
+pub use review::{Dismissal, Review};
 pub use role::Role;
 pub use span::Span;
 pub use split::{ArticleId, Block, Split};

@@ -24,6 +24,7 @@ mod editor;
 mod line_map;
 mod open;
 mod recovery;
+mod review;
 mod save;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@ pub use editor::{Editor, Selection, Typing};
 pub use line_map::{LineMap, Owner};
 pub use open::{OpenError, Opened, SAMPLE_PATH, display_name};
 pub use recovery::{Recovered, Recovery};
+pub use review::{Flagged, SuspectWatch, next_unreviewed};
 pub use save::{Closing, Saved};
 
 use crate::edit::Document;

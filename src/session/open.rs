@@ -69,7 +69,8 @@ fn is_document(paths: &[PathBuf]) -> Option<&Path> {
 /// was unsure (computed once, here, with the proposal itself).
 fn proposed(edition: Edition, model: &Model, title: String) -> Editor {
     let proposal = segment::propose_with(&edition, model);
-    let document = Document { edition, split: proposal.split, corrections: Vec::new() };
+    let document =
+        Document { edition, split: proposal.split, corrections: Vec::new(), review: Default::default() };
     Editor::new(document, title).with_doubts(Doubts::new(&proposal.boundaries))
 }
 
@@ -188,6 +189,7 @@ impl Workspace {
             edition: crate::model::Edition::default(),
             split: crate::model::Split::default(),
             corrections: Vec::new(),
+            review: crate::model::Review::default(),
         };
         Workspace::unsaved(Editor::new(document, ""))
     }

@@ -259,7 +259,7 @@ mod tests {
             paragraphs: vec!["正文。".into()],
             ..Default::default()
         };
-        SavedArticle { id: "a1".into(), spans: Vec::new(), text }
+        SavedArticle { id: "a1".into(), spans: Vec::new(), reviewed: false, text }
     }
 
     #[test]

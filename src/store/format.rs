@@ -9,8 +9,10 @@ use crate::model::{Cue, Role, Span};
 /// Identifies the file as a Copydesk document.
 pub const FORMAT: &str = "copydesk";
 
-/// The newest format version this program writes and reads.
-pub const VERSION: u32 = 1;
+/// The newest format version this program writes and reads. Version 2
+/// added each article's `reviewed` state and the `dismissed` suspects;
+/// version-1 documents read as nothing reviewed and nothing dismissed.
+pub const VERSION: u32 = 2;
 
 /// A saved editing session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +30,9 @@ pub struct SavedDocument {
     pub blocks: Vec<SavedBlock>,
     /// The corrections, as diffs against the source.
     pub corrections: Vec<SavedCorrection>,
+    /// Suspects the editor judged right as printed (version 2; absent in 1).
+    #[serde(default)]
+    pub dismissed: Vec<SavedDismissal>,
 }
 
 /// One source page.
@@ -61,6 +66,9 @@ pub struct SavedArticle {
     pub id: String,
     /// The lines it covers.
     pub spans: Vec<Span>,
+    /// Whether an editor marked it reviewed (version 2; absent in 1).
+    #[serde(default)]
+    pub reviewed: bool,
     /// Its corrected kicker, headline, subheadline, rubric, byline,
     /// paragraphs and captions.
     #[serde(flatten)]
@@ -135,4 +143,23 @@ pub enum Op {
         /// What.
         text: String,
     },
+}
+
+/// A suspect refused by the editor: the proposal `suggestion` for the
+/// source range `start..end` of `page`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedDismissal {
+    /// Page number, from 1.
+    pub page: u32,
+    /// Byte offset where the suspect starts in the page's decoded text.
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+    /// The line it starts on (for readers).
+    pub line: u32,
+    /// The source text flagged (for readers).
+    pub source: String,
+    /// The correction that was proposed and refused.
+    pub suggestion: String,
 }

@@ -7,7 +7,7 @@ use super::sources::SourceAccess;
 use super::stamp::DiskStamp;
 use super::{MAX_DOCUMENT_BYTES, StoreError};
 use crate::edit::{Correction, Document};
-use crate::model::{ArticleId, Block, Edition, Split};
+use crate::model::{ArticleId, Block, Dismissal, Edition, Review, Split};
 use crate::text::{MESSAGE_CHARS, excerpt};
 
 /// Why a source page cannot be used.
@@ -260,10 +260,26 @@ pub fn rebuild(saved: &SavedDocument, edition: Edition) -> Result<Document, Stri
         });
     }
     corrections.sort();
+    let mut review = Review::default();
+    for (saved, &id) in saved.articles.iter().zip(&articles) {
+        if saved.reviewed {
+            review.reviewed.insert(id);
+        }
+    }
+    for dismissal in &saved.dismissed {
+        let page = page_index(dismissal.page)?;
+        check_range(page, dismissal.start, dismissal.end)?;
+        review.dismissed.insert(Dismissal {
+            page,
+            start: dismissal.start,
+            end: dismissal.end,
+            suggestion: dismissal.suggestion.clone(),
+        });
+    }
     let split = Split { blocks, articles };
     check_split(&split)?;
     check_corrections(&corrections)?;
-    Ok(Document { edition, split, corrections })
+    Ok(Document { edition, split, corrections, review })
 }
 
 /// What the editor relies on in a split: blocks in source order without

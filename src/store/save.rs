@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 use super::format::{
-    FORMAT, Op, SavedArticle, SavedBlock, SavedCorrection, SavedDocument, SavedSource, VERSION,
+    FORMAT, Op, SavedArticle, SavedBlock, SavedCorrection, SavedDismissal, SavedDocument, SavedSource,
+    VERSION,
 };
 use super::stamp::{DiskStamp, DiskState, disk_state};
 use crate::edit::{Correction, Document, render_blocks};
@@ -52,7 +53,16 @@ pub fn describe(document: &Document, folder: &Path) -> SavedDocument {
         })
         .collect();
     let corrections = document.corrections.iter().map(|c| saved_correction(document, c)).collect();
-    SavedDocument { format: FORMAT.to_owned(), version: VERSION, sources, articles, blocks, corrections }
+    let dismissed = document.review.dismissed.iter().map(|d| saved_dismissal(document, d)).collect();
+    SavedDocument {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        sources,
+        articles,
+        blocks,
+        corrections,
+        dismissed,
+    }
 }
 
 /// Every article's corrected text, as saved and exported, in reading
@@ -68,11 +78,24 @@ pub fn saved_articles(document: &Document) -> Vec<(crate::model::ArticleId, Save
             let saved = SavedArticle {
                 id: id.to_string(),
                 spans: spans.remove(&id).unwrap_or_default(),
+                reviewed: document.review.is_reviewed(id),
                 text: render_blocks(document, by_article.get(&id).map_or(&[][..], Vec::as_slice)),
             };
             (id, saved)
         })
         .collect()
+}
+
+fn saved_dismissal(document: &Document, dismissal: &crate::model::Dismissal) -> SavedDismissal {
+    let page = &document.edition.pages[dismissal.page];
+    SavedDismissal {
+        page: number(dismissal.page),
+        start: dismissal.start,
+        end: dismissal.end,
+        line: number(page.lines.line_of(dismissal.start)),
+        source: page.text.get(dismissal.start..dismissal.end).unwrap_or_default().to_owned(),
+        suggestion: dismissal.suggestion.clone(),
+    }
 }
 
 fn saved_correction(document: &Document, correction: &Correction) -> SavedCorrection {
