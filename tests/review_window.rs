@@ -143,3 +143,57 @@ fn marking_articles_reviewed_moves_on_and_counts_in_the_status_bar() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     harness.get_by_label_contains(&format!("{} of {n} articles reviewed", n - 1));
 }
+
+/// On a 1916 English page, whose columns break words at line ends, Alt+Shift+A
+/// on a broken word joins every broken word of that article at once, as
+/// one undo step, and leaves the other articles' broken words flagged; on
+/// a guessed spelling it takes nothing.
+#[test]
+fn accepting_all_broken_words_of_an_article_is_one_step() {
+    use copydesk::suspects::Kind;
+    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/commoner-lincoln-ne-1916-02-p1.txt");
+    let mut harness = window(EditorApp::with_settings(settings(Lang::En), &[page]));
+    harness.run();
+    harness.state_mut().wait_for_suspects();
+    harness.run();
+    // On a guessed spelling, Alt+Shift+A changes nothing: guesses are
+    // accepted one by one. Then on to a broken word (F8 wraps round).
+    let count = harness.state().suspects_left().unwrap();
+    let walk_to = |harness: &mut Harness<'_, EditorApp>, kind: Kind| {
+        for _ in 0..count {
+            press(harness, Modifiers::NONE, Key::F8);
+            let suspect = harness.state().current_suspect().cloned().unwrap();
+            if suspect.kind == kind {
+                return Some(suspect);
+            }
+        }
+        None
+    };
+    let guess = walk_to(&mut harness, Kind::Unknown).expect("the page has words missing from the list");
+    press(&mut harness, Modifiers::ALT | Modifiers::SHIFT, Key::A);
+    assert!(editor(&harness).document().corrections.is_empty(), "{} not taken unseen", guess.found);
+    harness.get_by_label_contains("one by one");
+    let current = walk_to(&mut harness, Kind::Broken);
+    let current = current.expect("the 1916 page has words broken at line ends");
+    let flagged = |harness: &Harness<'_, EditorApp>| {
+        let editor = editor(harness);
+        let haystack = Haystack::build(editor.document(), Scope::Corrected);
+        copydesk::suspects::find(editor.document(), &haystack)
+    };
+    let before = flagged(&harness);
+    let alike = before.iter().filter(|s| s.kind == Kind::Broken && s.article == current.article).count();
+    let elsewhere = before.iter().filter(|s| s.kind == Kind::Broken && s.article != current.article).count();
+    assert!(alike >= 2, "several broken words in the article: {alike}");
+
+    let joined = occurrences(&harness, &current.suggestion);
+    press(&mut harness, Modifiers::ALT | Modifiers::SHIFT, Key::A);
+    assert_eq!(editor(&harness).document().corrections.len(), alike, "one correction a broken word");
+    assert!(occurrences(&harness, &current.suggestion) > joined, "{} now reads whole", current.suggestion);
+    let after = flagged(&harness);
+    assert!(!after.iter().any(|s| s.kind == Kind::Broken && s.article == current.article), "none left in it");
+    assert_eq!(after.iter().filter(|s| s.kind == Kind::Broken).count(), elsewhere, "others untouched");
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(editor(&harness).document().corrections.is_empty(), "one undo step takes them all back");
+}

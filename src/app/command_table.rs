@@ -107,6 +107,8 @@ commands! {
         => Does::Run(|app| app.step_suspect(false));
     "accept_suspect" "Accept suspect's correction" "接受疑点的修改" [alt(Key::A)] Review 1 editing
         => Does::Run(EditorApp::accept_suspect);
+    "accept_alike_suspects" "Accept all broken words (or series) in the article" "接受本篇全部断词（或同类错误）" [alt_shift(Key::A)] Review 1 editing
+        => Does::Run(EditorApp::accept_alike_suspects);
     "dismiss_suspect" "Dismiss suspect" "忽略疑点" [alt(Key::D)] Review 1 editing
         => Does::Run(EditorApp::dismiss_suspect);
     "mark_reviewed" "Mark reviewed, go to next unreviewed" "标为已审并转到下一篇未审" [alt(Key::R)] Review 2 editing

@@ -184,6 +184,8 @@ words! {
     SetAside => "Set aside", "已剔除";
     Suspect => "Suspect", "疑点";
     Accept => "Accept", "接受";
+    AcceptAlike => "All like it in the article", "本篇同类全部接受";
+    OneByOne => "A guessed correction: accept these one by one", "推测的修改，请逐个接受";
     Dismiss => "Dismiss", "忽略";
     Accepted => "Accepted", "已接受";
     Dismissed => "Dismissed", "已忽略";

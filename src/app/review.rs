@@ -10,7 +10,7 @@ use super::highlights::{Highlights, Mark};
 use super::i18n::{Lang, Word};
 use crate::edit::{Edit, Revision};
 use crate::session::{Editor, SuspectWatch};
-use crate::suspects::{Kind, Suspect};
+use crate::suspects::{Kind, Suspect, accept_all};
 
 /// Where the suspect walked to is: page, source start, proposal. Kept
 /// across recomputations, which renumber the suspects.
@@ -93,6 +93,28 @@ impl Review {
         Some((edit, format!("{} → {}", suspect.found, suspect.suggestion)))
     }
 
+    /// The edit accepting, as one step, every suspect of the walked-to
+    /// suspect's kind in its article; with how many and which kind.
+    /// Only kinds whose proposals are sure enough to take unseen: broken
+    /// words (the whole word is known, its parts are not) and the editor's
+    /// own series; a guessed spelling or look-alike is checked one by one.
+    pub fn accept_kind_in_article(&mut self, editor: &Editor) -> Option<(Edit, usize, Kind)> {
+        self.watch.wait(editor);
+        let current = self.current()?.clone();
+        if !accepted_in_bulk(current.kind) {
+            return None;
+        }
+        let flagged = self.watch.current(editor)?;
+        let alike: Vec<Suspect> = flagged
+            .suspects
+            .iter()
+            .filter(|s| s.article == current.article && s.kind == current.kind)
+            .cloned()
+            .collect();
+        let edit = accept_all(editor.document(), &flagged.haystack, &alike).ok()??;
+        Some((edit, alike.len(), current.kind))
+    }
+
     /// The edit dismissing the suspect walked to.
     pub fn dismiss(&self) -> Option<(Edit, String)> {
         let suspect = self.current()?;
@@ -143,13 +165,12 @@ impl Review {
             };
             ui.label(RichText::new(format!("{}:", Word::Suspect.get(lang))).strong());
             ui.label(RichText::new(format!("{} → {}", suspect.found, suspect.suggestion)).strong());
-            let kind = match suspect.kind {
-                Kind::Series => Word::KindSeries,
-                Kind::LookAlike => Word::KindLookAlike,
-                Kind::Broken => Word::KindBroken,
-                Kind::Unknown => Word::KindUnknown,
-            };
-            let place = format!("({}, p{}:{})", kind.get(lang), suspect.page + 1, suspect.line + 1);
+            let place = format!(
+                "({}, p{}:{})",
+                kind_word(suspect.kind).get(lang),
+                suspect.page + 1,
+                suspect.line + 1
+            );
             ui.label(RichText::new(place).weak());
             if ui.button(Word::Accept.get(lang)).on_hover_text("Alt+A").clicked() {
                 actions.push(Action::run("accept_suspect"));
@@ -157,9 +178,30 @@ impl Review {
             if ui.button(Word::Dismiss.get(lang)).on_hover_text("Alt+D").clicked() {
                 actions.push(Action::run("dismiss_suspect"));
             }
+            if accepted_in_bulk(suspect.kind)
+                && ui.button(Word::AcceptAlike.get(lang)).on_hover_text("Alt+Shift+A").clicked()
+            {
+                actions.push(Action::run("accept_alike_suspects"));
+            }
             if suspect.kind == Kind::Series {
                 ui.label(RichText::new(Word::SeriesHint.get(lang)).small().weak());
             }
         });
     }
+}
+
+/// A suspect's kind, in the window's words.
+pub fn kind_word(kind: Kind) -> Word {
+    match kind {
+        Kind::Series => Word::KindSeries,
+        Kind::LookAlike => Word::KindLookAlike,
+        Kind::Broken => Word::KindBroken,
+        Kind::Unknown => Word::KindUnknown,
+    }
+}
+
+/// True for the kinds of suspect an editor may accept a whole article of
+/// at once (see [`Review::accept_kind_in_article`]).
+pub fn accepted_in_bulk(kind: Kind) -> bool {
+    matches!(kind, Kind::Broken | Kind::Series)
 }

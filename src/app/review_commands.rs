@@ -4,6 +4,7 @@
 
 use super::EditorApp;
 use super::i18n::Word;
+use super::review::{accepted_in_bulk, kind_word};
 use crate::edit::Edit;
 use crate::session::next_unreviewed;
 
@@ -74,6 +75,26 @@ impl EditorApp {
                 self.step_suspect(true);
             }
             None => self.chrome.status = Some(Word::NotHere.get(lang).to_owned()),
+        }
+    }
+
+    /// Alt+Shift+A: every suspect of the walked-to one's kind in its
+    /// article accepted as one step (all its broken words joined, say);
+    /// on to the next suspect.
+    pub(super) fn accept_alike_suspects(&mut self) {
+        let lang = self.chrome.lang();
+        let Some(editor) = self.workspace.editor() else { return };
+        match self.panels.review.accept_kind_in_article(editor) {
+            Some((edit, count, kind)) => {
+                let label = format!("{}: {} × {count}", Word::Accepted.get(lang), kind_word(kind).get(lang));
+                self.apply_named(edit, label);
+                self.step_suspect(true);
+            }
+            None => {
+                let guess = self.panels.review.current().is_some_and(|s| !accepted_in_bulk(s.kind));
+                let word = if guess { Word::OneByOne } else { Word::NotHere };
+                self.chrome.status = Some(word.get(lang).to_owned());
+            }
         }
     }
 

@@ -106,13 +106,25 @@ impl Suspect {
 
     /// The edit that accepts it: one correction.
     pub fn accept(&self, document: &Document, haystack: &Haystack) -> Result<Option<Edit>, ReplaceError> {
-        replace(document, haystack, &[(self.range.clone(), self.suggestion.clone())])
+        accept_all(document, haystack, std::slice::from_ref(self))
     }
 
     /// The edit that dismisses it: remembered in the document.
     pub fn dismiss(&self) -> Edit {
         Edit::Dismissals { removed: Vec::new(), inserted: vec![self.dismissal()] }
     }
+}
+
+/// The edit that accepts every one of `suspects` (found in `haystack`, in
+/// edition order) as one step: a 1916 column breaks dozens of words an
+/// article, and an editor who has checked a few trusts the rest.
+pub fn accept_all(
+    document: &Document,
+    haystack: &Haystack,
+    suspects: &[Suspect],
+) -> Result<Option<Edit>, ReplaceError> {
+    let changes: Vec<_> = suspects.iter().map(|s| (s.range.clone(), s.suggestion.clone())).collect();
+    replace(document, haystack, &changes)
 }
 
 /// Every suspect in the articles of `document` not dismissed, in edition
