@@ -125,15 +125,19 @@ fn is_known(word: &str, lexicon: &Lexicon) -> bool {
 /// The whole word when `left` + `right` (broken at a line end) is a known
 /// word more frequent than either part alone: "Presi dent", "gov ernment",
 /// "excel lent" join; "in to" and "any one" do not, since "in" and "any"
-/// are commoner than "into" and "anyone". After a soft hyphen the break
-/// is certain, and a known whole is enough ("go\u{ad} ing").
+/// are commoner than "into" and "anyone". A part that is no word at all
+/// makes the break certain too ("de votion": "de" is common in the list,
+/// "votion" is nothing), as does a soft hyphen ("go\u{ad} ing"): then a
+/// known whole is enough.
 pub(super) fn broken_word(left: &str, right: &str, hyphen: bool, lexicon: &Lexicon) -> Option<String> {
     let whole = format!("{left}{right}");
     let lower = whole.to_ascii_lowercase();
     let frequency = lexicon.en(&lower);
     let rarer = |part: &str| lexicon.en(&part.to_ascii_lowercase()) < frequency;
+    let nothing = |part: &str| !is_known(&part.to_ascii_lowercase(), lexicon);
     let known = frequency > 0 || is_known(&lower, lexicon);
-    (known && (hyphen || rarer(left) && rarer(right))).then_some(whole)
+    let certain = hyphen || nothing(left) || nothing(right);
+    (known && (certain || rarer(left) && rarer(right))).then_some(whole)
 }
 
 /// The most frequent known word one slip from `word` (lower case): one
@@ -221,6 +225,8 @@ mod tests {
         assert_eq!(suspects("went in to town", &[7]), [], "in is commoner than into");
         assert_eq!(suspects("an excel lent plan", &[]), [], "a space in the source is no line break");
         assert_eq!(suspects("go\u{ad} ing home", &[4]), [pair("go\u{ad} ing", "going")], "soft hyphen");
+        assert_eq!(suspects("be de votion", &[5]), [pair("de votion", "devotion")], "votion is no word");
+        assert_eq!(suspects("it may be cause for", &[9]), [], "be is a word, commoner than because");
     }
 
     #[test]
