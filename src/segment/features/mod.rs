@@ -1,0 +1,343 @@
+//! What the line model sees of each line: the newspaper cues of
+//! [`super::cues`] and the line's shape, as indicator features.
+//!
+//! A line's own features are its *base* features (shape against its
+//! column and the page, punctuation, case, lexicons, position, blank lines
+//! around it, and how it meets the line before). The model weighs the base
+//! features of the two lines before and after as well, each at its offset,
+//! and keeps a shared weight plus one per script (Chinese pages and Latin
+//! pages) for every feature, so that what holds across scripts is learned
+//! from both and what differs is learned apart.
+//!
+//! Every feature is an index into one fixed schema ([`Family`] values),
+//! computed without allocation per feature, so that scoring is array
+//! lookups. Geometry from ALTO or hOCR (line height, x position, column)
+//! joins as further families when pages arrive with coordinates.
+
+mod extract;
+
+pub use extract::extract;
+
+/// A family of base features: one indicator per value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
+pub enum Family {
+    /// Always on.
+    Bias,
+    /// Length in characters.
+    Length,
+    /// Width against the local column.
+    Column,
+    /// Width against the page's typical full line.
+    PageWidth,
+    /// How the line ends.
+    End,
+    /// How the line starts.
+    Start,
+    /// Capitals (Latin).
+    Capitals,
+    /// Share of digits.
+    Digits,
+    /// Share of symbols.
+    Symbols,
+    /// Words (Latin) or Han characters (Chinese).
+    Words,
+    /// Commas and colons inside the line.
+    InnerPunctuation,
+    /// Cues, one indicator each.
+    Cue,
+    /// Blank lines before it.
+    BlankBefore,
+    /// Blank lines after it.
+    BlankAfter,
+    /// Where on the page.
+    Position,
+    /// Capitals of the line before, and of this one.
+    CapitalsAfter,
+    /// How the line before ends, and how this one starts.
+    Meets,
+    /// Width against the line before.
+    WidthAfter,
+    /// What the three lines either side hold: selling marks, capitals,
+    /// sentence ends (advertisements and title stacks come in blocks).
+    Around,
+}
+
+/// The values of each family, in [`Family`] order.
+const VALUES: [&[&str]; FAMILIES] = [
+    &["on"],
+    &["1", "2", "3", "4-6", "7-10", "11-15", "16-22", "23-32", "33-48", "49-80", "81+"],
+    &["<.25", "<.4", "<.55", "<.7", "<.85", "<.95", "<1.05", ">=1.05"],
+    &["<.3", "<.5", "<.7", "<.9", "<1.1", ">=1.1"],
+    END_CLASSES,
+    START_CLASSES,
+    CAPITALS,
+    &["0", "<.1", "<.3", ">=.3"],
+    &["0", "<.05", "<.15", "<.3", ">=.3"],
+    &[
+        "1", "2", "3", "4-6", "7-10", "11+", "han1-4", "han5-8", "han9-12", "han13-18", "han19-28",
+        "han29-45", "han46+",
+    ],
+    &["0", "1", "2-3", "4+"],
+    CUES,
+    &["0", "1", "2+"],
+    &["0", "1", "2+"],
+    &["<2%", "<5%", "<10%", "<25%", "<50%", "<75%", "<90%", "<=100%"],
+    &PAIRS_CAPITALS,
+    &PAIRS_MEETS,
+    &["much-narrower", "narrower", "similar", "wider", "much-wider", "first"],
+    AROUND,
+];
+
+/// How many families there are.
+const FAMILIES: usize = 19;
+
+/// The values of [`Family::Around`]: three counts over the neighbours.
+const AROUND: &[&str] = &[
+    "ads=0",
+    "ads=1",
+    "ads=2+",
+    "capitals=0",
+    "capitals=1",
+    "capitals=2+",
+    "sentences=0",
+    "sentences=1-2",
+    "sentences=3+",
+];
+
+/// How many lines either side [`Family::Around`] looks at.
+const AROUND_REACH: usize = 3;
+
+const END_CLASSES: &[&str] = &[
+    "sentence", "comma", "colon", "quote", "bracket", "dash", "hyphen", "lower", "upper", "digit", "han",
+    "other",
+];
+const START_CLASSES: &[&str] =
+    &["upper", "lower", "digit", "quote", "bracket", "dash", "han", "bullet", "other"];
+const CAPITALS: &[&str] = &["all", "title", "other", "none"];
+
+/// The cues, each its own indicator.
+const CUES: &[&str] = &[
+    "indent",
+    "dateline",
+    "byline",
+    "signature",
+    "trailing-signature",
+    "caption",
+    "furniture",
+    "closing",
+    "masthead",
+    "symbol-soup",
+    "word-soup",
+    "doubtful",
+    "lead-in",
+    "numbered-crosshead",
+    "list-heading",
+    "short-label",
+    "dangling-word",
+    "title-mark",
+    "trails-off",
+    "lowercase-start",
+    "dash-start",
+    "dash-end",
+    "quoted",
+    "bracketed",
+    "letter-spaced",
+    "price",
+    "phone",
+    "selling",
+    "page-wrapped",
+    "period-capitals",
+    "colon-end",
+];
+
+/// The pair families name their values `before->after` at run time (see
+/// [`base_name`]); these tables only fix their sizes.
+const PAIRS_CAPITALS: [&str; 16] = ["pair"; 16];
+const PAIRS_MEETS: [&str; 12 * 9] = ["pair"; 12 * 9];
+
+const fn offsets() -> [usize; FAMILIES] {
+    let mut out = [0; FAMILIES];
+    let mut i = 1;
+    while i < FAMILIES {
+        out[i] = out[i - 1] + VALUES[i - 1].len();
+        i += 1;
+    }
+    out
+}
+
+const OFFSETS: [usize; FAMILIES] = offsets();
+
+/// How many base features there are.
+pub const BASE_COUNT: usize = OFFSETS[FAMILIES - 1] + VALUES[FAMILIES - 1].len();
+
+/// Context offsets the model reads: two lines before to two after.
+pub const OFFSETS_READ: [isize; 5] = [-2, -1, 0, 1, 2];
+
+/// Scripts with weights of their own (plus the shared copy).
+pub const DOMAINS: usize = 3;
+
+/// Buckets the words of Latin lines are hashed into (the line's own words
+/// only): the words of selling, of mastheads, of headlines.
+pub const WORD_BUCKETS: usize = 4096;
+
+/// Where the context features end and the edge features begin.
+const CONTEXT_COUNT: usize = OFFSETS_READ.len() * DOMAINS * BASE_COUNT;
+
+/// Where the word features begin.
+const WORDS_FROM: usize = CONTEXT_COUNT + OFFSETS_READ.len();
+
+/// How many features a model has weights for.
+pub const FEATURE_COUNT: usize = WORDS_FROM + WORD_BUCKETS;
+
+/// The base feature id of `value` in `family`.
+fn id(family: Family, value: usize) -> u16 {
+    let family = family as usize;
+    (OFFSETS[family] + value.min(VALUES[family].len() - 1)) as u16
+}
+
+/// The index of base feature `base` read at offset slot `slot` (index into
+/// [`OFFSETS_READ`]) for domain `domain` (0 shared, 1 Chinese, 2 Latin).
+pub fn feature_index(slot: usize, domain: usize, base: u16) -> usize {
+    (slot * DOMAINS + domain) * BASE_COUNT + base as usize
+}
+
+/// The feature that says "no line here" (past the page's edge) at `slot`.
+pub fn edge_index(slot: usize) -> usize {
+    CONTEXT_COUNT + slot
+}
+
+/// The feature of a word hashed into `bucket`.
+pub fn word_index(bucket: u16) -> usize {
+    WORDS_FROM + bucket as usize
+}
+
+/// Calls `f` with the index of every feature active at line `k`: its own
+/// and its neighbours' base features (shared and per-script copies), the
+/// page's edges, its words.
+pub fn for_each_active(page: &PageFeatures, k: usize, mut f: impl FnMut(usize)) {
+    let n = page.base.len();
+    for (slot, &offset) in OFFSETS_READ.iter().enumerate() {
+        match k.checked_add_signed(offset).filter(|&j| j < n) {
+            Some(j) => {
+                for &base in &page.base[j] {
+                    f(feature_index(slot, 0, base));
+                    f(feature_index(slot, page.domain, base));
+                }
+            }
+            None => f(edge_index(slot)),
+        }
+    }
+    for &bucket in &page.words[k] {
+        f(word_index(bucket));
+    }
+}
+
+/// The name of base feature `base`, for explanations: `family=value`.
+pub fn base_name(base: u16) -> String {
+    let base = base as usize;
+    let family = OFFSETS.iter().rposition(|&o| o <= base).unwrap_or(0);
+    let value = base - OFFSETS[family];
+    let family_name = FAMILY_NAMES[family];
+    let value_name = match family {
+        f if f == Family::CapitalsAfter as usize => {
+            format!("{}->{}", CAPITALS[value / CAPITALS.len()], CAPITALS[value % CAPITALS.len()])
+        }
+        f if f == Family::Meets as usize => {
+            format!(
+                "{}->{}",
+                END_CLASSES[value / START_CLASSES.len()],
+                START_CLASSES[value % START_CLASSES.len()]
+            )
+        }
+        _ => VALUES[family][value].to_owned(),
+    };
+    format!("{family_name}={value_name}")
+}
+
+const FAMILY_NAMES: [&str; FAMILIES] = [
+    "bias",
+    "length",
+    "column",
+    "page-width",
+    "end",
+    "start",
+    "capitals",
+    "digits",
+    "symbols",
+    "words",
+    "inner-punctuation",
+    "cue",
+    "blank-before",
+    "blank-after",
+    "position",
+    "capitals-after",
+    "meets",
+    "width-after",
+    "around",
+];
+
+/// The name of feature `index`: `offset:family=value` with its script.
+pub fn feature_name(index: usize) -> String {
+    let per_slot = DOMAINS * BASE_COUNT;
+    if index >= WORDS_FROM {
+        return format!("0:word#{}", index - WORDS_FROM);
+    }
+    if index >= CONTEXT_COUNT {
+        return format!("{:+}:edge", OFFSETS_READ[(index - CONTEXT_COUNT).min(4)]);
+    }
+    let slot = index / per_slot;
+    let domain = (index % per_slot) / BASE_COUNT;
+    let base = (index % BASE_COUNT) as u16;
+    let script = ["", " (zh)", " (latin)"][domain];
+    format!("{:+}:{}{script}", OFFSETS_READ[slot], base_name(base))
+}
+
+/// A hash of the schema: a model file built for another schema is refused.
+pub fn schema_hash() -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        for b in s.bytes().chain(std::iter::once(0)) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (family, values) in FAMILY_NAMES.iter().zip(VALUES) {
+        feed(family);
+        values.iter().for_each(|v| feed(v));
+    }
+    OFFSETS_READ.iter().for_each(|o| feed(&o.to_string()));
+    feed(&format!("words {WORD_BUCKETS} {AROUND_REACH}"));
+    super::tags::Tag::ALL.iter().for_each(|t| feed(t.name()));
+    hash
+}
+
+/// The features of every line of a page.
+#[derive(Debug, Clone, Default)]
+pub struct PageFeatures {
+    /// The non-blank lines, as indices into the page's lines.
+    pub lines: Vec<usize>,
+    /// The base features of each of them.
+    pub base: Vec<Vec<u16>>,
+    /// The hashed words of each (Latin lines only).
+    pub words: Vec<Vec<u16>>,
+    /// 1 for a Chinese page, 2 for a Latin one.
+    pub domain: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_is_consistent() {
+        assert_eq!(VALUES[Family::CapitalsAfter as usize].len(), CAPITALS.len() * CAPITALS.len());
+        assert_eq!(VALUES[Family::Meets as usize].len(), END_CLASSES.len() * START_CLASSES.len());
+        assert_eq!(base_name(id(Family::Cue, 1)), "cue=dateline");
+        assert_eq!(base_name(id(Family::Meets, START_CLASSES.len() + 1)), "meets=comma->lower");
+        assert_eq!(base_name(id(Family::WidthAfter, 5)), "width-after=first");
+        let names: std::collections::HashSet<String> = (0..BASE_COUNT as u16).map(base_name).collect();
+        assert_eq!(names.len(), BASE_COUNT, "every base feature has its own name");
+        assert!(feature_name(feature_index(1, 2, id(Family::Cue, 0))).starts_with("-1:cue=indent (latin)"));
+    }
+}
