@@ -9,8 +9,9 @@
 
 #![allow(clippy::needless_range_loop)] // tag-indexed arrays read clearest by index
 use super::features::{self, FEATURE_COUNT, PageFeatures, for_each_active};
+use super::lattice::Lattice;
 use super::layout;
-use super::model::{Lattice, Model, mask};
+use super::model::{Model, mask};
 use super::tags::{Tag, tag_lines};
 use crate::model::{Page, Role};
 

@@ -35,6 +35,7 @@ pub mod cues;
 mod decode;
 mod explain;
 mod features;
+mod lattice;
 mod layout;
 pub mod learn;
 mod model;
