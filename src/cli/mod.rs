@@ -158,6 +158,10 @@ pub struct TrainingArgs {
     /// Learn nothing from the words of Latin lines.
     #[arg(long)]
     no_word_features: bool,
+    /// Learn no weights shared by Chinese and Latin pages, only each
+    /// script's own (see docs/split.md for what that trades).
+    #[arg(long)]
+    no_shared_script_features: bool,
 }
 
 impl TrainingArgs {
@@ -167,6 +171,7 @@ impl TrainingArgs {
             l2: self.l2,
             seed: self.seed,
             words: !self.no_word_features,
+            shared: !self.no_shared_script_features,
             ..Default::default()
         }
     }

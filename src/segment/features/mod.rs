@@ -202,6 +202,11 @@ pub fn feature_index(slot: usize, domain: usize, base: u16) -> usize {
     (slot * DOMAINS + domain) * BASE_COUNT + base as usize
 }
 
+/// True for the copy of a base feature shared by both scripts (domain 0).
+pub fn is_shared(index: usize) -> bool {
+    index < CONTEXT_COUNT && (index % (DOMAINS * BASE_COUNT)) / BASE_COUNT == 0
+}
+
 /// The feature that says "no line here" (past the page's edge) at `slot`.
 pub fn edge_index(slot: usize) -> usize {
     CONTEXT_COUNT + slot
@@ -339,5 +344,13 @@ mod tests {
         let names: std::collections::HashSet<String> = (0..BASE_COUNT as u16).map(base_name).collect();
         assert_eq!(names.len(), BASE_COUNT, "every base feature has its own name");
         assert!(feature_name(feature_index(1, 2, id(Family::Cue, 0))).starts_with("-1:cue=indent (latin)"));
+    }
+
+    #[test]
+    fn only_the_first_domain_of_each_slot_is_shared() {
+        let cue = id(Family::Cue, 3);
+        assert!(is_shared(feature_index(0, 0, cue)) && is_shared(feature_index(4, 0, cue)));
+        assert!(!is_shared(feature_index(0, 1, cue)) && !is_shared(feature_index(4, 2, cue)));
+        assert!(!is_shared(edge_index(0)) && !is_shared(word_index(7)), "edges and words are no copies");
     }
 }
