@@ -20,9 +20,15 @@ pub fn extract(layout: &Layout<'_>) -> PageFeatures {
     let domain = if cjk_lines * 2 > lines.len() { 1 } else { 2 };
     let page_width = typical_width(all, &lines);
     let count = lines.len();
+    // Each line's capitals and ending, computed once: the line after reads
+    // them again for its pair features.
+    let shapes = on_two_threads(count, |k| {
+        let line = &all[lines[k]];
+        Shape { capitals: capitals_class(line), end: end_class(line.text) }
+    });
     let one = |k: usize| {
         let i = lines[k];
-        let previous = k.checked_sub(1).map(|p| &all[lines[p]]);
+        let previous = k.checked_sub(1).map(|p| (&all[lines[p]], shapes[p]));
         let context = Context {
             position: k as f32 / count.max(1) as f32,
             blank_before: k.checked_sub(1).map_or(i, |p| i - lines[p] - 1),
@@ -32,22 +38,34 @@ pub fn extract(layout: &Layout<'_>) -> PageFeatures {
         };
         let line = &all[i];
         let words = if line.cjk { Vec::new() } else { words(line.text) };
-        (line_features(line, previous, &context), words)
+        (line_features(line, shapes[k], previous, &context), words)
     };
-    // Lines are independent here: a long page is read on two threads.
-    let (mut base, words): (Vec<Vec<u16>>, Vec<Vec<u16>>) = if count >= PARALLEL_FROM {
-        let middle = count / 2;
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| (middle..count).map(one).collect::<Vec<_>>());
-            let mut first: Vec<_> = (0..middle).map(one).collect();
-            first.extend(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-            first.into_iter().unzip()
-        })
-    } else {
-        (0..count).map(one).unzip()
-    };
+    let (mut base, words): (Vec<Vec<u16>>, Vec<Vec<u16>>) = on_two_threads(count, one).into_iter().unzip();
     add_around(&mut base);
     PageFeatures { lines, base, words, domain }
+}
+
+/// `f` of each of `0..count`, in order; a long page (lines are
+/// independent here) is read on two threads.
+fn on_two_threads<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    if count < PARALLEL_FROM {
+        return (0..count).map(f).collect();
+    }
+    let middle = count / 2;
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| (middle..count).map(&f).collect::<Vec<_>>());
+        let mut first: Vec<T> = (0..middle).map(&f).collect();
+        first.extend(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        first
+    })
+}
+
+/// What a line's pair features need of a line: its [`Family::Capitals`]
+/// and [`Family::End`] values.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    capitals: usize,
+    end: usize,
 }
 
 /// The bucket of each word of a Latin line: lower-cased letters, three or
@@ -131,7 +149,12 @@ fn bucket(x: f32, limits: &[f32]) -> usize {
 }
 
 /// The base features of one line.
-fn line_features(line: &Line<'_>, previous: Option<&Line<'_>>, context: &Context) -> Vec<u16> {
+fn line_features(
+    line: &Line<'_>,
+    shape: Shape,
+    previous: Option<(&Line<'_>, Shape)>,
+    context: &Context,
+) -> Vec<u16> {
     let text = line.text;
     let mut f = Vec::with_capacity(40);
     f.push(id(Family::Bias, 0));
@@ -144,11 +167,10 @@ fn line_features(line: &Line<'_>, previous: Option<&Line<'_>>, context: &Context
     f.push(id(Family::Column, bucket(column, &[0.25, 0.4, 0.55, 0.7, 0.85, 0.95, 1.05])));
     let page = line.width as f32 / context.page_width as f32;
     f.push(id(Family::PageWidth, bucket(page, &[0.3, 0.5, 0.7, 0.9, 1.1])));
-    let end = end_class(text);
     let start = start_class(text);
-    f.push(id(Family::End, end));
+    f.push(id(Family::End, shape.end));
     f.push(id(Family::Start, start));
-    let capitals = capitals_class(line);
+    let capitals = shape.capitals;
     f.push(id(Family::Capitals, capitals));
     let digits = text.chars().filter(char::is_ascii_digit).count() as f32 / chars.max(1) as f32;
     f.push(id(Family::Digits, if digits == 0.0 { 0 } else { 1 + bucket(digits, &[0.1, 0.3]) }));
@@ -173,10 +195,9 @@ fn line_features(line: &Line<'_>, previous: Option<&Line<'_>>, context: &Context
     f.push(id(Family::BlankAfter, context.blank_after.min(2)));
     f.push(id(Family::Position, bucket(context.position, &[0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9])));
     match previous {
-        Some(before) => {
-            let before_capitals = capitals_class(before);
-            f.push(id(Family::CapitalsAfter, before_capitals * CAPITALS.len() + capitals));
-            f.push(id(Family::Meets, end_class(before.text) * START_CLASSES.len() + start));
+        Some((before, before_shape)) => {
+            f.push(id(Family::CapitalsAfter, before_shape.capitals * CAPITALS.len() + capitals));
+            f.push(id(Family::Meets, before_shape.end * START_CLASSES.len() + start));
             let ratio = line.width as f32 / before.width.max(1) as f32;
             f.push(id(Family::WidthAfter, bucket(ratio, &[0.5, 0.85, 1.15, 2.0])));
         }
