@@ -69,13 +69,9 @@ impl EditorApp {
     pub(super) fn accept_suspect(&mut self) {
         let lang = self.chrome.lang();
         let Some(editor) = self.workspace.editor() else { return };
-        match self.panels.review.accept(editor) {
-            Some((edit, what)) => {
-                self.apply_named(edit, format!("{}: {what}", Word::Accepted.get(lang)));
-                self.step_suspect(true);
-            }
-            None => self.chrome.status = Some(Word::NotHere.get(lang).to_owned()),
-        }
+        let accepted = self.panels.review.accept(editor);
+        let settled = accepted.map(|(edit, what)| (edit, format!("{}: {what}", Word::Accepted.get(lang))));
+        self.settle_suspect(settled, Word::NotHere);
     }
 
     /// Alt+Shift+A: every suspect of the walked-to one's kind in its
@@ -84,29 +80,31 @@ impl EditorApp {
     pub(super) fn accept_alike_suspects(&mut self) {
         let lang = self.chrome.lang();
         let Some(editor) = self.workspace.editor() else { return };
-        match self.panels.review.accept_kind_in_article(editor) {
-            Some((edit, count, kind)) => {
-                let label = format!("{}: {} × {count}", Word::Accepted.get(lang), kind_word(kind).get(lang));
-                self.apply_named(edit, label);
-                self.step_suspect(true);
-            }
-            None => {
-                let guess = self.panels.review.current().is_some_and(|s| !accepted_in_bulk(s.kind));
-                let word = if guess { Word::OneByOne } else { Word::NotHere };
-                self.chrome.status = Some(word.get(lang).to_owned());
-            }
-        }
+        let accepted = self.panels.review.accept_kind_in_article(editor);
+        let settled = accepted.map(|(edit, count, kind)| {
+            (edit, format!("{}: {} × {count}", Word::Accepted.get(lang), kind_word(kind).get(lang)))
+        });
+        let guess = self.panels.review.current().is_some_and(|s| !accepted_in_bulk(s.kind));
+        self.settle_suspect(settled, if guess { Word::OneByOne } else { Word::NotHere });
     }
 
     /// Alt+D: the suspect is remembered as right; on to the next.
     pub(super) fn dismiss_suspect(&mut self) {
         let lang = self.chrome.lang();
-        match self.panels.review.dismiss() {
-            Some((edit, what)) => {
-                self.apply_named(edit, format!("{}: {what}", Word::Dismissed.get(lang)));
+        let dismissed = self.panels.review.dismiss();
+        let settled = dismissed.map(|(edit, what)| (edit, format!("{}: {what}", Word::Dismissed.get(lang))));
+        self.settle_suspect(settled, Word::NotHere);
+    }
+
+    /// Applies the edit that settled a suspect, under its label, and walks
+    /// on to the next suspect; says `otherwise` when nothing was settled.
+    fn settle_suspect(&mut self, settled: Option<(Edit, String)>, otherwise: Word) {
+        match settled {
+            Some((edit, label)) => {
+                self.apply_named(edit, label);
                 self.step_suspect(true);
             }
-            None => self.chrome.status = Some(Word::NotHere.get(lang).to_owned()),
+            None => self.chrome.status = Some(otherwise.get(self.chrome.lang()).to_owned()),
         }
     }
 
