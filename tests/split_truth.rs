@@ -155,8 +155,18 @@ fn assert_floors(what: &str, score: &Score, floors: [f64; 3]) {
 /// model was last trained), so that a regression fails here.
 #[test]
 fn held_out_chinese_pages_keep_their_floors() {
-    let by_language = scores(&["heldout"]);
+    let by_language = scores(&["heldout/zh-composed"]);
     assert_floors("held-out Chinese pages", &by_language["zh"], [0.75, 0.55, 0.78]);
+}
+
+/// Real tesseract OCR of Chinese pages laid out from May 2020 articles
+/// (`tools/ocr-pages`), never trained on. Floors sit under the measured
+/// figures (0.56, 0.35, 0.72 when the model was last trained; read block
+/// by block 0.83, as a whole page with its columns run together 0.24).
+#[test]
+fn held_out_chinese_ocr_pages_keep_their_floors() {
+    let by_language = scores(&["heldout/zh-ocr"]);
+    assert_floors("held-out Chinese OCR pages", &by_language["zh"], [0.50, 0.30, 0.68]);
 }
 
 /// Every page the built-in model was trained on. These figures say nothing
@@ -166,7 +176,8 @@ fn held_out_chinese_pages_keep_their_floors() {
 #[test]
 fn the_training_pages_keep_their_floors() {
     let by_language = scores(&[
-        "corpus",
+        "corpus/en",
+        "corpus/zh-composed",
         "yongkang-daily-2022-11-07-p1.truth.json",
         "donghai-daily-2025-03-04-p1.truth.json",
         "commoner-lincoln-ne-1916-02-p1.truth.json",
@@ -174,4 +185,7 @@ fn the_training_pages_keep_their_floors() {
     ]);
     assert_floors("training pages, Chinese", &by_language["zh"], [0.88, 0.82, 0.88]);
     assert_floors("training pages, English", &by_language["en"], [0.62, 0.52, 0.55]);
+    // Real OCR is harder to fit: columns run together (0.55, 0.67, 0.84).
+    let ocr = scores(&["corpus/zh-ocr"]);
+    assert_floors("training pages, Chinese OCR", &ocr["zh"], [0.50, 0.60, 0.80]);
 }
