@@ -16,12 +16,15 @@ output) belongs to the drawn lines it covers most. A line tesseract ran
 across two columns belongs to the one it covers most, as a labeller would
 give it to one article. Text tesseract read out of a photo is noise.
 
-Every choice is drawn from the seed: page size, font size, columns and
-their gaps, module widths, which articles carry photos, ads and where
-tesseract's page segmentation is asked to find columns (`--psm 3`) or to
-read the page as one block of lines (`--psm 6`, the interleaved columns of
-a careless OCR set-up). The same seed, corpus and tesseract version give
-the same pages.
+Each page is read one of two ways, drawn from the seed, and each plays the
+part of one paper in leave-one-paper-out figures: block by block (every
+masthead, title block, column and advertisement cropped and read alone,
+`--psm 6`, as a careful OCR set-up with zoning gives: `tessblocks`), or as
+a whole page with tesseract's own column finding (`--psm 3`: `tess3`),
+which on close columns runs two or three of them together line by line.
+Every other choice is drawn from the seed too: page size, fonts and sizes,
+columns and gutters, module widths, photos, advertisements. The same
+seed, corpus and tesseract version (5.3.0 here) give the same pages.
 
 Needs: python3 with Pillow, tesseract with the chi_sim language, a CJK
 font (Noto CJK). On Debian:
@@ -30,13 +33,12 @@ font (Noto CJK). On Debian:
 
     python3 tools/ocr-pages/render.py \
         ../shared/corpus/people-daily-2020/people-daily-2020-01.jsonl.gz \
-        --out tests/fixtures/corpus/zh-ocr --pages 60 --seed 11
+        --out tests/fixtures/corpus/zh-ocr --pages 80 --seed 11
 """
 
 import argparse
 import csv
 import gzip
-import io
 import json
 import os
 import random
@@ -326,7 +328,7 @@ def compose(rng, source):
         if not draw_article(page, rng, layout, article, owner, style):
             break
         drawn.append(article)
-    return page, drawn
+    return page
 
 
 def ocr_blocks(image, regions):
@@ -409,7 +411,7 @@ def owner_of(box, drawn_lines):
     return best
 
 
-def truth(name, lines, drawn_lines, articles, paper, psm):
+def truth(name, lines, drawn_lines, paper, psm):
     owners = [owner_of(box, drawn_lines) if box else None for _, box in lines]
     noise, ignore, spans = [], [], {}
     roles = {}
@@ -468,14 +470,14 @@ def truth(name, lines, drawn_lines, articles, paper, psm):
 
 def make(index, source, seed, out, psm_choices, keep_images):
     rng = random.Random(seed * 1_000_003 + index)
-    page, drawn = compose(rng, source)
+    page = compose(rng, source)
     psm = rng.choice(psm_choices)
     if psm == 0:
         lines, paper, tag = ocr_blocks(page.image, page.regions), "tesseract-blocks", "tessblocks"
     else:
         lines, paper, tag = ocr(page.image, psm), f"tesseract-psm{psm}", f"tess{psm}"
     name = f"pd{source['date']}-p{source['page']:02d}-{tag}-{index:04d}"
-    record = truth(name, lines, page.lines, drawn, paper, psm)
+    record = truth(name, lines, page.lines, paper, psm)
     if keep_images:
         page.image.save(os.path.join(out, name + ".png"))
     with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8") as f:
