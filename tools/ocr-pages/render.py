@@ -238,7 +238,11 @@ def draw_article(page, rng, layout, article, owner, style):
         indent = 0 if is_byline else 2 * body.size
         for j, line in enumerate(wrap(paragraph, body, sub, indent)):
             lines.append((indent if j == 0 else 0, line, "byline" if is_byline else "body"))
-    room = max(0, (layout.bottom - y) // lead)
+    # With --short-modules a module gets at most part of the page's height:
+    # a long article breaks off with a jump line, as front-page articles
+    # do, and leaves room for more articles.
+    bottom = min(layout.bottom, y + style["module_height"]) if style["module_height"] else layout.bottom
+    room = max(0, (bottom - y) // lead)
     per_column = -(-len(lines) // m) if lines else 0
     jump = None
     if per_column > room:
@@ -294,7 +298,7 @@ def draw_ad(page, rng, layout, owner, style):
         layout.tops[column] = y + height + style["module_gap"]
 
 
-def compose(rng, source):
+def compose(rng, source, short_modules=False):
     width, height = rng.choice([(1860, 2630), (1700, 2400), (1950, 2700)])
     page = Page(width, height)
     margin = rng.randrange(50, 110)
@@ -313,6 +317,9 @@ def compose(rng, source):
         "module_gap": rng.randrange(30, 60),
         "spans": rng.choice([[3, 2, 2, 1], [2, 2, 1, 1], [4, 3, 2, 2], [1, 1, 2, 3]]),
     }
+    # Drawn only with --short-modules, so that pages made without it stay
+    # as they were.
+    style["module_height"] = int(height * rng.uniform(0.25, 0.6)) if short_modules else None
     columns = rng.randrange(3, 7)
     # Most pages leave a clear gutter; some leave so little that tesseract
     # runs neighbouring columns into one line.
@@ -468,9 +475,9 @@ def truth(name, lines, drawn_lines, paper, psm):
     }
 
 
-def make(index, source, seed, out, psm_choices, keep_images):
+def make(index, source, seed, out, psm_choices, keep_images, short_modules):
     rng = random.Random(seed * 1_000_003 + index)
-    page = compose(rng, source)
+    page = compose(rng, source, short_modules)
     psm = rng.choice(psm_choices)
     if psm == 0:
         lines, paper, tag = ocr_blocks(page.image, page.regions), "tesseract-blocks", "tessblocks"
@@ -501,6 +508,11 @@ def main():
         "else a tesseract page segmentation mode for the whole page (3: its own column finding)",
     )
     parser.add_argument("--keep-images", action="store_true", help="also write each page's image, NAME.png")
+    parser.add_argument(
+        "--short-modules", action="store_true",
+        help="give each article at most a quarter to three fifths of the page's height: more articles "
+        "a page, long ones broken off with a jump line",
+    )
     args = parser.parse_args()
     sources = [json.loads(l) for l in gzip.open(args.corpus, "rt", encoding="utf-8")]
     rng = random.Random(args.seed)
@@ -508,7 +520,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     psms = [int(p) for p in args.psm.split(",")]
     with ThreadPoolExecutor(args.jobs) as pool:
-        futures = [pool.submit(make, i, s, args.seed, args.out, psms, args.keep_images) for i, s in enumerate(chosen)]
+        futures = [pool.submit(make, i, s, args.seed, args.out, psms, args.keep_images, args.short_modules) for i, s in enumerate(chosen)]
         for future in futures:
             try:
                 print(future.result(), flush=True)
