@@ -38,6 +38,7 @@ font (Noto CJK). On Debian:
 
 import argparse
 import csv
+import functools
 import gzip
 import json
 import os
@@ -69,7 +70,9 @@ ADS = [
 ]
 
 
+@functools.lru_cache(maxsize=None)
 def font(path, size):
+    """A face at a size, read from its file once."""
     return ImageFont.truetype(path, size)
 
 
@@ -82,8 +85,8 @@ class Page:
         self.lines = []  # (x0, y0, x1, y1, owner, role)
         self.regions = []  # (x0, y0, x1, y1): blocks in reading order, for OCR by block
 
-    def text(self, x, y, text, face, owner, role, fill=0):
-        self.draw.text((x, y), text, font=face, fill=fill)
+    def text(self, x, y, text, face, owner, role):
+        self.draw.text((x, y), text, font=face, fill=0)
         x0, y0, x1, y1 = self.draw.textbbox((x, y), text, font=face)
         self.lines.append((x0, y0, x1, y1, owner, role))
 
@@ -176,6 +179,11 @@ class Layout:
         best = min(range(self.columns - m + 1), key=lambda c: (max(self.tops[c : c + m]), c))
         return best, max(self.tops[best : best + m])
 
+    def occupy(self, c, m, bottom):
+        """Columns c to c + m - 1 are taken down to `bottom`."""
+        for column in range(c, c + m):
+            self.tops[column] = bottom
+
 
 def draw_article(page, rng, layout, article, owner, style):
     """Draws one article as a module; returns False when nothing fit."""
@@ -229,6 +237,10 @@ def draw_article(page, rng, layout, article, owner, style):
     page.regions.append((x, y_start, x + width, y))
     # Body lines, then balanced over the module's columns.
     sub = (width - (m - 1) * layout.gap) / m
+
+    def column_left(col):
+        return int(x + col * (sub + layout.gap))
+
     lines = []
     for k, paragraph in enumerate(article.get("paragraphs") or []):
         paragraph = paragraph.replace("\xa0", " ").strip()
@@ -258,17 +270,15 @@ def draw_article(page, rng, layout, article, owner, style):
             page.draw.line([(rx, y), (rx, y + per_column * lead)], fill=0, width=2)
     for k, (indent, line, role) in enumerate(lines):
         col, row = divmod(k, per_column) if per_column else (0, k)
-        lx = int(x + col * (sub + layout.gap)) + indent
-        page.text(lx, y + row * lead, line, body, owner, role)
+        page.text(column_left(col) + indent, y + row * lead, line, body, owner, role)
     if jump:
         col, row = divmod(len(lines), per_column)
-        page.text(int(x + col * (sub + layout.gap)), y + row * lead, jump, body, "noise", "noise")
+        page.text(column_left(col), y + row * lead, jump, body, "noise", "noise")
     for col in range(m):
-        left = int(x + col * (sub + layout.gap))
+        left = column_left(col)
         page.regions.append((left, y, int(left + sub), y + per_column * lead + body.size // 2))
     y += per_column * lead + style["module_gap"]
-    for column in range(c, c + m):
-        layout.tops[column] = y
+    layout.occupy(c, m, y)
     page.draw.line([(x, y - style["module_gap"] // 2), (x + width, y - style["module_gap"] // 2)], fill=0, width=2)
     return True
 
@@ -294,8 +304,7 @@ def draw_ad(page, rng, layout, owner, style):
         for line in wrap(text, face, width - 40):
             page.text(x + 20, yy, line, face, owner, "advertisement")
             yy += int(face.size * 1.3)
-    for column in range(c, c + m):
-        layout.tops[column] = y + height + style["module_gap"]
+    layout.occupy(c, m, y + height + style["module_gap"])
 
 
 def compose(rng, source, short_modules=False):
@@ -327,15 +336,19 @@ def compose(rng, source, short_modules=False):
     style["rules"] = rng.random() < 0.5
     layout = Layout(area[0], area[2], top, area[3], columns, gap)
     articles = [a for a in source["articles"] if a.get("paragraphs")]
-    drawn = []
-    for article in articles:
+    for owner, article in enumerate(articles):
         if rng.random() < 0.15:
-            draw_ad(page, rng, layout, f"ad{len(drawn)}", style)
-        owner = len(drawn)
+            draw_ad(page, rng, layout, f"ad{owner}", style)
         if not draw_article(page, rng, layout, article, owner, style):
             break
-        drawn.append(article)
     return page
+
+
+def without_trailing_blanks(lines):
+    """`lines` without the blank lines at their end."""
+    while lines and lines[-1][0] == "":
+        lines.pop()
+    return lines
 
 
 def ocr_blocks(image, regions):
@@ -350,9 +363,7 @@ def ocr_blocks(image, regions):
             shifted = (box[0] + x0, box[1] + y0, box[2] + x0, box[3] + y0) if box else None
             out.append((text, shifted))
         out.append(("", None))
-    while out and out[-1][0] == "":
-        out.pop()
-    return out
+    return without_trailing_blanks(out)
 
 
 def ocr(image, psm):
@@ -392,9 +403,7 @@ def ocr(image, psm):
             continue
         t, key = next(lines_iter)
         out.append((t, tuple(boxes[key][:4])))
-    while out and out[-1][0] == "":
-        out.pop()
-    return out
+    return without_trailing_blanks(out)
 
 
 def owner_of(box, drawn_lines):
