@@ -146,15 +146,13 @@ pub enum Command {
 /// How to train a model.
 #[derive(Debug, Clone, clap::Args)]
 pub struct TrainingArgs {
-    /// Passes over the training pages.
-    #[arg(long, default_value_t = crate::segment::Training::default().epochs)]
-    epochs: usize,
+    /// At most this many L-BFGS steps (training stops earlier when it
+    /// reaches the optimum).
+    #[arg(long, default_value_t = crate::segment::Training::default().iterations)]
+    iterations: u64,
     /// Strength of the L2 penalty.
     #[arg(long, default_value_t = crate::segment::Training::default().l2)]
     l2: f64,
-    /// Seed of the order pages are read in.
-    #[arg(long, default_value_t = crate::segment::Training::default().seed)]
-    seed: u64,
     /// Learn nothing from the words of Latin lines.
     #[arg(long)]
     no_word_features: bool,
@@ -167,9 +165,8 @@ pub struct TrainingArgs {
 impl TrainingArgs {
     fn settings(&self) -> crate::segment::Training {
         crate::segment::Training {
-            epochs: self.epochs,
+            iterations: self.iterations,
             l2: self.l2,
-            seed: self.seed,
             words: !self.no_word_features,
             shared: !self.no_shared_script_features,
             ..Default::default()

@@ -45,26 +45,33 @@ pub fn run(args: TrainArgs, out: &mut impl std::io::Write) -> anyhow::Result<boo
     }
     anyhow::ensure!(!examples.is_empty(), "nothing to learn from");
     let lines: usize = examples.iter().map(|e| e.tags.len()).sum();
-    let note = serde_json::json!({
+    let mut note = serde_json::json!({
         "truth_pages": truth_pages,
         "documents": documents,
         "lines": lines,
-        "epochs": args.settings.epochs,
         "l2": args.settings.l2,
-        "seed": args.settings.seed,
+        "words": args.settings.words,
+        "shared": args.settings.shared,
         "adapted": args.base.is_some(),
         "sources": args.paths.iter().map(|p| display_name(p)).collect::<Vec<_>>(),
-    })
-    .to_string();
-    let model = segment::train(&examples, &args.settings, args.base.as_ref(), note);
+    });
+    // The note is written before training; the optimiser's outcome is
+    // added after, so the model file says how training ended.
+    let trained = segment::train_reporting(&examples, &args.settings, args.base.as_ref(), String::new());
+    note["iterations"] = trained.iterations.into();
+    note["objective"] = trained.objective.into();
+    note["stopped"] = trained.stopped.clone().into();
+    let model = trained.model.with_note(note.to_string());
     store::write_model(&model, &args.out)?;
     writeln!(
         out,
-        "wrote {} ({} pages from truth files, {} documents, {lines} lines, {} epochs)",
+        "wrote {} ({} pages from truth files, {} documents, {lines} lines; {} after {} steps, objective {:.5} a line)",
         args.out.display(),
         truth_pages,
         documents,
-        args.settings.epochs
+        trained.stopped,
+        trained.iterations,
+        trained.objective,
     )?;
     Ok(true)
 }

@@ -50,7 +50,9 @@ fn held_out(pages: &[TruthPage], settings: &Training, folds: Option<usize>) -> V
                         .filter(|(_, paper)| *paper != held_out)
                         .map(|(e, _)| e.clone())
                         .collect();
-                    let model = segment::train(&training, settings, None, String::new());
+                    // Papers are already trained two at a time.
+                    let settings = Training { threads: 1, ..settings.clone() };
+                    let model = segment::train(&training, &settings, None, String::new());
                     let scored: Vec<(usize, Score)> = (0..pages.len())
                         .filter(|&i| &papers[i] == held_out)
                         .map(|i| (i, score_truth_page(&pages[i], |e| segment::propose_with(e, &model).split)))

@@ -19,19 +19,26 @@ pub(super) struct Lattice {
     pub(super) moves: Vec<f64>,
     /// Scaling factors of the forward pass.
     pub(super) scales: Vec<f64>,
+    /// Each line's largest emission, taken out of its potentials.
+    shifts: Vec<f64>,
 }
 
 impl Lattice {
     pub(super) fn new(transitions: &[f32], emissions: &[[f32; T]]) -> Self {
+        let transitions: Vec<f64> = transitions.iter().map(|&w| f64::from(w)).collect();
+        let emissions: Vec<[f64; T]> = emissions.iter().map(|row| row.map(f64::from)).collect();
+        Self::from_f64(&transitions, &emissions)
+    }
+
+    /// The lattice of scores kept in double precision, as training needs
+    /// them for a log-likelihood summed over tens of thousands of lines.
+    pub(super) fn from_f64(transitions: &[f64], emissions: &[[f64; T]]) -> Self {
         let n = emissions.len();
-        let moves: Vec<f64> = transitions.iter().map(|&w| f64::from(w).exp()).collect();
-        let potentials: Vec<[f64; T]> = emissions
-            .iter()
-            .map(|row| {
-                let top = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                row.map(|e| f64::from(e - top).exp())
-            })
-            .collect();
+        let moves: Vec<f64> = transitions.iter().map(|&w| w.exp()).collect();
+        let shifts: Vec<f64> =
+            emissions.iter().map(|row| row.iter().copied().fold(f64::NEG_INFINITY, f64::max)).collect();
+        let potentials: Vec<[f64; T]> =
+            emissions.iter().zip(&shifts).map(|(row, &top)| row.map(|e| (e - top).exp())).collect();
         let mut alpha = vec![[0.0f64; T]; n];
         let mut scales = vec![1.0f64; n];
         for k in 0..n {
@@ -55,15 +62,21 @@ impl Lattice {
                         / scales[k + 1];
             }
         }
-        Self { alpha, beta, potentials, moves, scales }
+        Self { alpha, beta, potentials, moves, scales, shifts }
     }
 
-    pub(super) fn marginal(&self, k: usize) -> [f32; T] {
-        let mut out = [0.0f32; T];
+    /// The logarithm of the sum of the scores of every tag sequence: what
+    /// the page's log-likelihood is measured against.
+    pub(super) fn log_partition(&self) -> f64 {
+        self.scales.iter().map(|s| s.ln()).sum::<f64>() + self.shifts.iter().sum::<f64>()
+    }
+
+    pub(super) fn marginal(&self, k: usize) -> [f64; T] {
+        let mut out = [0.0f64; T];
         let total: f64 = (0..T).map(|t| self.alpha[k][t] * self.beta[k][t]).sum();
         if total > 0.0 {
             for t in 0..T {
-                out[t] = (self.alpha[k][t] * self.beta[k][t] / total) as f32;
+                out[t] = self.alpha[k][t] * self.beta[k][t] / total;
             }
         }
         out

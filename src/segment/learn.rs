@@ -1,11 +1,13 @@
 //! Learning the line model's weights from pages whose split is known: the
 //! truth files of the development corpus, or documents editors corrected.
 //!
-//! Training maximises the conditional log-likelihood of the true tags with
-//! an L2 penalty, by stochastic gradient steps page by page (AdaGrad step
-//! sizes, pages in a seeded random order), and returns the average of the
-//! weights over the second half of the epochs, which generalises better
-//! than the last step. The same pages and settings give the same model.
+//! Training finds the weights that maximise the conditional log-likelihood
+//! of the true tags of every page at once, less an L2 penalty: a convex
+//! objective with one optimum, found by L-BFGS over all pages together
+//! ([`argmin`]). The optimum does not depend on the order pages are read
+//! in. The first trainer took stochastic AdaGrad steps page by page, and
+//! the order alone moved a model's held-out boundary F1 by up to .11,
+//! which made every comparison between two models a draw.
 
 #![allow(clippy::needless_range_loop)] // tag-indexed arrays read clearest by index
 use super::features::{self, FEATURE_COUNT, PageFeatures, for_each_active};
@@ -57,14 +59,12 @@ impl Example {
 /// How to train.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Training {
-    /// Passes over the pages.
-    pub epochs: usize,
-    /// L2 penalty on the weights.
+    /// At most this many L-BFGS steps (each reads every page once or a
+    /// few times); training usually stops earlier, at the optimum.
+    pub iterations: u64,
+    /// L2 penalty on the weights, in the units of one line's log-likelihood
+    /// summed over all lines: the same strength whatever the page count.
     pub l2: f64,
-    /// AdaGrad's base step size.
-    pub rate: f64,
-    /// Seed of the page order.
-    pub seed: u64,
     /// Learn weights for the words of Latin lines (off: they stay zero).
     pub words: bool,
     /// Learn the copy of each feature shared by both scripts as well as
@@ -74,12 +74,36 @@ pub struct Training {
     /// learn the composed pages' layout too well: a two-line page with no
     /// masthead became noise. On until more real Chinese pages settle it.
     pub shared: bool,
+    /// Threads reading pages (the model is the same for any number).
+    pub threads: usize,
 }
 
 impl Default for Training {
     fn default() -> Self {
-        Self { epochs: 30, l2: 1.0, rate: 0.2, seed: 1, words: true, shared: true }
+        Self {
+            iterations: 1000,
+            // Five paper folds: 1, 3 and 10 give English boundary F1 .371,
+            // .373, .370 and Chinese .646, .650, .644.
+            l2: 3.0,
+            words: true,
+            shared: true,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
     }
+}
+
+/// What came out of training, beside the model: for its note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trained {
+    /// The model.
+    pub model: Model,
+    /// L-BFGS steps taken.
+    pub iterations: u64,
+    /// The objective at the end, per line: negative log-likelihood plus
+    /// penalty.
+    pub objective: f64,
+    /// Why training stopped.
+    pub stopped: String,
 }
 
 /// Learns a model from `examples`; `note` says what they were.
@@ -88,157 +112,201 @@ impl Default for Training {
 /// pulls towards them instead of towards zero: a few pages of one paper
 /// adapt the model to that paper without unlearning the rest.
 pub fn train(examples: &[Example], settings: &Training, prior: Option<&Model>, note: String) -> Model {
-    let mut state = State::new(prior);
-    let total_lines: usize = examples.iter().map(|e| e.tags.len()).sum::<usize>().max(1);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = settings.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let averaging_from = settings.epochs / 2;
-    let mut sum_weights = vec![0.0f64; FEATURE_COUNT * T];
-    let mut sum_transitions = vec![0.0f64; (T + 1) * T];
-    let mut averaged = 0usize;
-    for epoch in 0..settings.epochs {
-        shuffle(&mut order, &mut rng);
-        for &e in &order {
-            let example = &examples[e];
-            let share = example.tags.len() as f64 / total_lines as f64;
-            state.step(example, settings, share);
-        }
-        if epoch >= averaging_from {
-            sum_weights.iter_mut().zip(&state.weights).for_each(|(s, w)| *s += f64::from(*w));
-            sum_transitions.iter_mut().zip(&state.transitions).for_each(|(s, w)| *s += f64::from(*w));
-            averaged += 1;
-        }
-    }
-    let n = averaged.max(1) as f64;
-    let weights = sum_weights.iter().map(|s| (s / n) as f32).collect();
-    let transitions = sum_transitions.iter().map(|s| (s / n) as f32).collect();
-    Model::from_parts(weights, transitions, note)
+    train_reporting(examples, settings, prior, note).model
 }
 
-/// Fisher-Yates with a xorshift generator: the same seed, the same order,
-/// on every machine and every version of every crate.
-fn shuffle(order: &mut [usize], rng: &mut u64) {
-    for i in (1..order.len()).rev() {
-        *rng ^= *rng << 13;
-        *rng ^= *rng >> 7;
-        *rng ^= *rng << 17;
-        let j = (*rng % (i as u64 + 1)) as usize;
-        order.swap(i, j);
+/// [`train`], also saying how the optimisation went.
+pub fn train_reporting(
+    examples: &[Example],
+    settings: &Training,
+    prior: Option<&Model>,
+    note: String,
+) -> Trained {
+    let objective = Objective::new(examples, settings, prior);
+    let start = objective.centre.clone();
+    let found = super::optimise::minimise(&objective, start, settings.iterations);
+    let (weights, transitions) = found.point.split_at(EMISSIONS);
+    Trained {
+        model: Model::from_parts(
+            weights.iter().map(|&w| w as f32).collect(),
+            transitions.iter().map(|&w| w as f32).collect(),
+            note,
+        ),
+        iterations: found.iterations,
+        objective: found.value,
+        stopped: found.stopped,
     }
 }
 
-/// Weights being learned, with AdaGrad's sums of squared gradients.
-struct State {
-    weights: Vec<f32>,
-    transitions: Vec<f32>,
-    /// What the penalty pulls towards: zero, or a prior model's weights.
-    centre: Vec<f32>,
-    transition_centre: Vec<f32>,
-    squares: Vec<f32>,
-    transition_squares: Vec<f32>,
+/// How many emission weights come before the transitions in the vector
+/// being optimised.
+const EMISSIONS: usize = FEATURE_COUNT * T;
+
+/// Every page is cut into this many runs of pages, each summed on its own
+/// and then added in order: the same sums, to the last bit, on any number
+/// of threads.
+const RUNS: usize = 32;
+
+/// One run of pages' negative log-likelihood and gradient.
+type RunSum = (f64, Vec<f64>);
+
+/// A page as the objective reads it: each line's active features, in one
+/// flat list, and its true tag.
+struct Compiled {
+    /// Where each line's features start in `features` (one more than lines).
+    starts: Vec<usize>,
+    features: Vec<u32>,
+    tags: Vec<usize>,
+    weight: f64,
 }
 
-impl State {
-    fn new(prior: Option<&Model>) -> Self {
-        let (weights, transitions) = match prior {
-            Some(model) => (model.weights.clone(), model.unmasked_transitions()),
-            None => (vec![0.0; FEATURE_COUNT * T], vec![0.0; (T + 1) * T]),
-        };
-        Self {
-            centre: weights.clone(),
-            transition_centre: transitions.clone(),
-            weights,
-            transitions,
-            squares: vec![0.0; FEATURE_COUNT * T],
-            transition_squares: vec![0.0; (T + 1) * T],
-        }
-    }
+/// The training objective: for weights `w`, the sum over pages of their
+/// negative log-likelihood, plus `l2 / 2 × |w − centre|²`, divided by the
+/// number of lines (so its size does not grow with the corpus).
+pub(super) struct Objective {
+    pages: Vec<Compiled>,
+    centre: Vec<f64>,
+    l2: f64,
+    lines: f64,
+    threads: usize,
+}
 
-    /// The feature indices active at each line.
-    fn active(page: &PageFeatures) -> Vec<Vec<usize>> {
-        (0..page.base.len())
-            .map(|k| {
-                let mut out = Vec::with_capacity(page.base[k].len() * 10 + page.words[k].len());
-                for_each_active(page, k, |f| out.push(f));
-                out
-            })
-            .collect()
-    }
-
-    /// One gradient step on one page.
-    fn step(&mut self, example: &Example, settings: &Training, share: f64) {
-        let n = example.tags.len();
-        if n == 0 {
-            return;
-        }
-        let mut active = Self::active(&example.features);
-        if !settings.words {
-            let words_from = super::features::word_index(0);
-            active.iter_mut().for_each(|a| a.retain(|&f| f < words_from));
-        }
-        if !settings.shared {
-            active.iter_mut().for_each(|a| a.retain(|&f| !features::is_shared(f)));
-        }
-        let emissions: Vec<[f32; T]> = active
+impl Objective {
+    fn new(examples: &[Example], settings: &Training, prior: Option<&Model>) -> Self {
+        let words_from = super::features::word_index(0);
+        let pages = examples
             .iter()
-            .map(|features| {
-                let mut row = [0.0f32; T];
-                for &f in features {
-                    for (t, r) in row.iter_mut().enumerate() {
-                        *r += self.weights[f * T + t];
-                    }
+            .filter(|e| !e.tags.is_empty())
+            .map(|example| {
+                let page = &example.features;
+                let mut starts = vec![0];
+                let mut features = Vec::new();
+                for k in 0..page.base.len() {
+                    for_each_active(page, k, |f| {
+                        let kept = (settings.words || f < words_from)
+                            && (settings.shared || !features::is_shared(f));
+                        if kept {
+                            features.push(f as u32);
+                        }
+                    });
+                    starts.push(features.len());
                 }
-                row
+                Compiled {
+                    starts,
+                    features,
+                    tags: example.tags.iter().map(|t| t.index()).collect(),
+                    weight: example.weight,
+                }
             })
-            .collect();
-        let mut transitions = self.transitions.clone();
-        mask(&mut transitions);
-        let lattice = Lattice::new(&transitions, &emissions);
-        let l2 = settings.l2 * share;
-        let rate = settings.rate;
-        let weight = example.weight;
-        // Emissions: expected minus observed counts of each active feature.
-        for (k, features) in active.iter().enumerate() {
-            let marginal = lattice.marginal(k);
-            let gold = example.tags[k].index();
-            for &f in features {
-                for t in 0..T {
-                    let observed = if t == gold { 1.0 } else { 0.0 };
-                    let at = f * T + t;
-                    let pull = f64::from(self.weights[at] - self.centre[at]);
-                    let gradient = weight * (f64::from(marginal[t]) - observed) + l2 * pull;
-                    adagrad(&mut self.weights[at], &mut self.squares[at], gradient, rate);
-                }
+            .collect::<Vec<_>>();
+        let centre = match prior {
+            Some(model) => {
+                model.weights.iter().chain(&model.unmasked_transitions()).map(|&w| f64::from(w)).collect()
+            }
+            None => vec![0.0; EMISSIONS + (T + 1) * T],
+        };
+        let lines = pages.iter().map(|p| p.tags.len() as f64 * p.weight).sum::<f64>().max(1.0);
+        Self { pages, centre, l2: settings.l2, lines, threads: settings.threads.max(1) }
+    }
+
+    /// The objective and its gradient at `point`.
+    pub(super) fn value_and_gradient(&self, point: &[f64]) -> (f64, Vec<f64>) {
+        let mut transitions = point[EMISSIONS..].to_vec();
+        mask_f64(&mut transitions);
+        let runs: Vec<&[Compiled]> = self.pages.chunks(self.pages.len().div_ceil(RUNS).max(1)).collect();
+        let sums: Vec<std::sync::Mutex<Option<RunSum>>> =
+            runs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..self.threads.min(runs.len()) {
+                scope.spawn(|| {
+                    loop {
+                        let r = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(run) = runs.get(r) else { break };
+                        let mut gradient = vec![0.0; point.len()];
+                        let value =
+                            run.iter().map(|page| page_loss(page, point, &transitions, &mut gradient)).sum();
+                        if let Ok(mut slot) = sums[r].lock() {
+                            *slot = Some((value, gradient));
+                        }
+                    }
+                });
+            }
+        });
+        let mut value = 0.0;
+        let mut gradient = vec![0.0; point.len()];
+        for slot in sums {
+            if let Some((v, g)) = slot.into_inner().ok().flatten() {
+                value += v;
+                gradient.iter_mut().zip(&g).for_each(|(a, b)| *a += b);
             }
         }
-        // Transitions, from the page's top and between lines.
-        let mut gradient = vec![0.0f64; (T + 1) * T];
-        let first = lattice.marginal(0);
-        for t in 0..T {
-            gradient[T * T + t] += f64::from(first[t]);
+        for ((g, &w), &c) in gradient.iter_mut().zip(point).zip(&self.centre) {
+            value += 0.5 * self.l2 * (w - c) * (w - c);
+            *g += self.l2 * (w - c);
         }
-        gradient[T * T + example.tags[0].index()] -= 1.0;
-        for k in 1..n {
-            for s in 0..T {
-                for t in 0..T {
-                    gradient[s * T + t] += lattice.pair(k, s, t);
-                }
-            }
-            gradient[example.tags[k - 1].index() * T + example.tags[k].index()] -= 1.0;
-        }
-        for (at, g) in gradient.iter().enumerate() {
-            let g = weight * g + l2 * f64::from(self.transitions[at] - self.transition_centre[at]);
-            adagrad(&mut self.transitions[at], &mut self.transition_squares[at], g, rate);
-        }
+        gradient.iter_mut().for_each(|g| *g /= self.lines);
+        (value / self.lines, gradient)
     }
 }
 
-fn adagrad(weight: &mut f32, square: &mut f32, gradient: f64, rate: f64) {
-    if gradient == 0.0 {
-        return;
+/// Adds one page's weighted gradient to `gradient` and returns its weighted
+/// negative log-likelihood: the log of the sum over every tag sequence's
+/// score, less the true sequence's score.
+fn page_loss(page: &Compiled, point: &[f64], transitions: &[f64], gradient: &mut [f64]) -> f64 {
+    let n = page.tags.len();
+    let line = |k: usize| &page.features[page.starts[k]..page.starts[k + 1]];
+    let emissions: Vec<[f64; T]> = (0..n)
+        .map(|k| {
+            let mut row = [0.0f64; T];
+            for &f in line(k) {
+                let weights = &point[f as usize * T..][..T];
+                row.iter_mut().zip(weights).for_each(|(r, w)| *r += w);
+            }
+            row
+        })
+        .collect();
+    let lattice = Lattice::from_f64(transitions, &emissions);
+    let tags = &page.tags;
+    let mut truth = transitions[T * T + tags[0]] + emissions[0][tags[0]];
+    for k in 1..n {
+        truth += transitions[tags[k - 1] * T + tags[k]] + emissions[k][tags[k]];
     }
-    *square += (gradient * gradient) as f32;
-    *weight -= (rate * gradient / (f64::from(*square).sqrt() + 1e-8)) as f32;
+    let weight = page.weight;
+    for k in 0..n {
+        let mut expected = lattice.marginal(k);
+        expected[tags[k]] -= 1.0;
+        for &f in line(k) {
+            let row = &mut gradient[f as usize * T..][..T];
+            row.iter_mut().zip(&expected).for_each(|(g, e)| *g += weight * e);
+        }
+    }
+    let moves = &mut gradient[EMISSIONS..];
+    let first = lattice.marginal(0);
+    for t in 0..T {
+        moves[T * T + t] += weight * first[t];
+    }
+    moves[T * T + tags[0]] -= weight;
+    for k in 1..n {
+        for s in 0..T {
+            for t in 0..T {
+                moves[s * T + t] += weight * lattice.pair(k, s, t);
+            }
+        }
+        moves[tags[k - 1] * T + tags[k]] -= weight;
+    }
+    weight * (lattice.log_partition() - truth)
+}
+
+/// [`mask`] for weights being learned.
+fn mask_f64(transitions: &mut [f64]) {
+    let mut masked: Vec<f32> = vec![0.0; transitions.len()];
+    mask(&mut masked);
+    for (t, m) in transitions.iter_mut().zip(masked) {
+        if m != 0.0 {
+            *t = f64::from(m);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -264,21 +332,93 @@ mod tests {
         Labelled { page, lines, weight: 1.0 }
     }
 
+    fn six_pages() -> Vec<Page> {
+        (0..6)
+            .map(|n| page(&format!("FIRE AT MILL {n}\nThe mill burned down.\nNobody was hurt.\nFLOOD IN TOWN {n}\nThe river rose.\nAll are safe.\n")))
+            .collect()
+    }
+
     #[test]
     fn training_learns_what_it_is_shown_and_is_reproducible() {
-        let pages: Vec<Page> = (0..6)
-            .map(|n| page(&format!("FIRE AT MILL {n}\nThe mill burned down.\nNobody was hurt.\nFLOOD IN TOWN {n}\nThe river rose.\nAll are safe.\n")))
-            .collect();
+        let pages = six_pages();
         let examples: Vec<Example> = pages.iter().map(|p| Example::new(&labelled(p))).collect();
-        let settings = Training { epochs: 20, ..Training::default() };
-        let model = train(&examples, &settings, None, "{}".into());
+        let settings = Training::default();
+        let trained = train_reporting(&examples, &settings, None, "{}".into());
+        assert_eq!(trained.stopped, "converged", "{trained:?}");
         let test = Example::new(&labelled(&pages[0]));
-        let tags = model.viterbi(&model.emissions(&test.features));
+        let tags = trained.model.viterbi(&trained.model.emissions(&test.features));
         assert_eq!(tags, test.tags);
         assert_eq!(
             train(&examples, &settings, None, "{}".into()),
-            model,
+            trained.model,
             "the same pages give the same model"
         );
+    }
+
+    /// The point of training on every page at once: neither the order the
+    /// pages come in nor the number of threads changes a single weight.
+    #[test]
+    fn the_model_does_not_depend_on_page_order_or_threads() {
+        let mut pages = six_pages();
+        pages.push(page("MARKETS\nWheat is up.\nCorn is down.\n"));
+        let examples: Vec<Example> = pages.iter().map(|p| Example::new(&labelled(p))).collect();
+        let one = Training { threads: 1, ..Training::default() };
+        let model = train(&examples, &one, None, "{}".into());
+        let mut reversed = examples.clone();
+        reversed.reverse();
+        let other = train(&reversed, &Training { threads: 3, ..Training::default() }, None, "{}".into());
+        let largest =
+            model.weights.iter().zip(&other.weights).map(|(a, b)| (a - b).abs()).fold(0.0f32, f32::max);
+        assert!(largest < 1e-3, "weights differ by {largest}");
+    }
+
+    /// The gradient is the objective's slope: checked against finite
+    /// differences along a few weights that the pages use and one they
+    /// do not (whose slope is the penalty's alone).
+    #[test]
+    fn the_gradient_matches_finite_differences() {
+        let pages = six_pages();
+        let examples: Vec<Example> = pages.iter().map(|p| Example::new(&labelled(p))).collect();
+        let objective = Objective::new(&examples, &Training::default(), None);
+        let mut point: Vec<f64> =
+            (0..objective.centre.len()).map(|i| ((i * 7919) % 13) as f64 * 0.01 - 0.06).collect();
+        let (_, gradient) = objective.value_and_gradient(&point);
+        let used = &objective.pages[0].features;
+        let mut probes: Vec<usize> = used.iter().take(5).map(|&f| f as usize * T + 2).collect();
+        probes.push(EMISSIONS + T * T + Tag::ALL.iter().position(|t| t.opens()).unwrap_or(0));
+        probes.push(EMISSIONS - 1);
+        for at in probes {
+            let h = 1e-5;
+            let kept = point[at];
+            point[at] = kept + h;
+            let (up, _) = objective.value_and_gradient(&point);
+            point[at] = kept - h;
+            let (down, _) = objective.value_and_gradient(&point);
+            point[at] = kept;
+            let numeric = (up - down) / (2.0 * h);
+            assert!(
+                (numeric - gradient[at]).abs() < 1e-6 + 1e-4 * numeric.abs(),
+                "weight {at}: {numeric} against {}",
+                gradient[at]
+            );
+        }
+    }
+
+    /// Adapting starts from the prior and the penalty pulls towards it: a
+    /// strong penalty keeps every weight close to the prior's, where
+    /// training from scratch with the same penalty leaves them near zero.
+    #[test]
+    fn adapting_stays_near_the_prior() {
+        let pages = six_pages();
+        let examples: Vec<Example> = pages.iter().map(|p| Example::new(&labelled(p))).collect();
+        let prior = train(&examples, &Training { l2: 0.01, ..Training::default() }, None, "{}".into());
+        let strong = Training { l2: 1000.0, ..Training::default() };
+        let distance = |model: &Model| {
+            prior.weights.iter().zip(&model.weights).map(|(a, b)| (a - b).abs()).fold(0.0f32, f32::max)
+        };
+        let adapted = train(&examples, &strong, Some(&prior), "{}".into());
+        let scratch = train(&examples, &strong, None, "{}".into());
+        assert!(distance(&adapted) < 1e-2, "adapting moved a weight by {}", distance(&adapted));
+        assert!(distance(&scratch) > 0.1, "training from scratch came as close: {}", distance(&scratch));
     }
 }

@@ -39,11 +39,12 @@ mod lattice;
 mod layout;
 pub mod learn;
 mod model;
+mod optimise;
 mod tags;
 
 pub use explain::Reason;
 pub use features::PageFeatures;
-pub use learn::{Example, Labelled, Training, train};
+pub use learn::{Example, Labelled, Trained, Training, train, train_reporting};
 pub use model::{Model, ModelError};
 pub use tags::Tag;
 

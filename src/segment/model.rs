@@ -104,6 +104,12 @@ impl Model {
         model
     }
 
+    /// The same model with another note.
+    pub fn with_note(mut self, note: String) -> Self {
+        self.note = note;
+        self
+    }
+
     fn fold(&mut self) {
         let row = |index: usize| {
             let mut out = [0.0f32; LANES];
@@ -259,7 +265,7 @@ impl Model {
     /// Each line's marginal probability of each tag (forward-backward).
     pub fn marginals(&self, emissions: &[[f32; T]]) -> Vec<[f32; T]> {
         let lattice = Lattice::new(&self.transitions, emissions);
-        (0..emissions.len()).map(|k| lattice.marginal(k)).collect()
+        (0..emissions.len()).map(|k| lattice.marginal(k).map(|p| p as f32)).collect()
     }
 }
 

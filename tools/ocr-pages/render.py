@@ -261,6 +261,11 @@ def draw_article(page, rng, layout, article, owner, style):
         per_column = room
         kept = per_column * m - 1
         if kept < 2:
+            # No room for two body lines: the module keeps what it drew
+            # (kicker and headline) and its columns are taken down to
+            # there, so the next article cannot print over it.
+            if y > y_start:
+                layout.occupy(c, m, y + style["module_gap"])
             return y > y_start
         lines = lines[:kept]
         jump = f"（下转第{rng.randrange(2, 16)}版）"
@@ -518,6 +523,11 @@ def main():
     )
     parser.add_argument("--keep-images", action="store_true", help="also write each page's image, NAME.png")
     parser.add_argument(
+        "--only", default="",
+        help="make only these pages (numbers as in the names, e.g. 8,57): to remake a few pages of a set "
+        "after a fix; every page draws from its own generator, so the rest are unchanged",
+    )
+    parser.add_argument(
         "--short-modules", action="store_true",
         help="give each article at most a quarter to three fifths of the page's height: more articles "
         "a page, long ones broken off with a jump line",
@@ -529,7 +539,12 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     psms = [int(p) for p in args.psm.split(",")]
     with ThreadPoolExecutor(args.jobs) as pool:
-        futures = [pool.submit(make, i, s, args.seed, args.out, psms, args.keep_images, args.short_modules) for i, s in enumerate(chosen)]
+        only = {int(n) for n in args.only.split(",") if n.strip()}
+        futures = [
+            pool.submit(make, i, s, args.seed, args.out, psms, args.keep_images, args.short_modules)
+            for i, s in enumerate(chosen)
+            if not only or i in only
+        ]
         for future in futures:
             try:
                 print(future.result(), flush=True)
