@@ -1,32 +1,43 @@
 //! What advertisements and paid notices carry that news does not: prices,
 //! telephone numbers, the words of selling (`Sale`, `Bros.`, 热线, 招聘).
 
-use super::{contains_either_form, is_digit, regex};
+use super::{either_form, is_digit, regex, words_automaton};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::LazyLock;
 
 /// Chinese words of selling and of paid notices, as printed (simplified
 /// only: 热销 is not matched as 熱銷).
-const SELLING: [&str; 20] = [
-    "招聘",
-    "启事",
-    "声明",
-    "拍卖",
-    "公告",
-    "认筹",
-    "售楼",
-    "热销",
-    "优惠",
-    "特价",
-    "促销",
-    "开盘",
-    "银行",
-    "保险",
-    "专卖",
-    "大药房",
-    "火爆",
-    "欢迎来",
-    "欢迎惠",
-    "敬请",
-];
+static SELLING: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    words_automaton(
+        [
+            "招聘",
+            "启事",
+            "声明",
+            "拍卖",
+            "公告",
+            "认筹",
+            "售楼",
+            "热销",
+            "优惠",
+            "特价",
+            "促销",
+            "开盘",
+            "银行",
+            "保险",
+            "专卖",
+            "大药房",
+            "火爆",
+            "欢迎来",
+            "欢迎惠",
+            "敬请",
+        ],
+        AhoCorasickKind::DFA,
+    )
+});
+
+/// Chinese words of a hotline, in either form.
+static PHONE_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| words_automaton(either_form(&["热线", "电话", "客服"]), AhoCorasickKind::DFA));
 
 /// The commercial marks of a line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -54,7 +65,7 @@ pub fn marks(line: &str) -> AdMarks {
             || other && has_yuan_amount(line));
     let phone = (latin
         && regex!(r"(?i:(?-u:\b)phones?(?-u:\b)|(?-u:\b)tel(?:ephone)?(?-u:\b))").is_match(line))
-        || (other && contains_either_form(line, &["热线", "电话", "客服"]))
+        || (other && PHONE_WORDS.is_match(line))
         || (has_digit && has_phone_number(line));
     let selling = (latin
         && regex!(concat!(
@@ -63,7 +74,7 @@ pub fn marks(line: &str) -> AdMarks {
             r"druggists?|wanted|for rent|for sale|lost|reward|bank|insurance|guaranteed|free|call on|see us)(?-u:\b))"
         ))
         .is_match(line))
-        || (other && SELLING.iter().any(|word| line.contains(word)));
+        || (other && SELLING.is_match(line));
     AdMarks { price, phone, selling }
 }
 

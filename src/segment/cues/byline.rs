@@ -3,8 +3,10 @@
 //! dateline's brackets (本报讯(记者 陈晓苏)); English papers use `By NAME`
 //! above the text, or sign at the end (`W. J. BRYAN.`).
 
-use super::{contains_either_form, regex};
+use super::{either_form, regex, words_automaton};
 use crate::text::script::wider_than;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::LazyLock;
 
 /// Longest line (in display columns) that can be a byline line.
 const MAX_WIDTH: usize = 64;
@@ -65,7 +67,13 @@ pub fn dateline_byline(paragraph: &str) -> Option<&str> {
         r"\s*[(（]([^)）]{1,40})[)）]"
     ));
     let inner = pattern.captures(paragraph)?.get(1)?.as_str().trim();
-    contains_either_form(inner, &["记者", "通讯员", "评论员", "撰稿", "作者", "实习生"]).then_some(inner)
+    static NAMES_SOMEONE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        words_automaton(
+            either_form(&["记者", "通讯员", "评论员", "撰稿", "作者", "实习生"]),
+            AhoCorasickKind::ContiguousNFA,
+        )
+    });
+    NAMES_SOMEONE.is_match(inner).then_some(inner)
 }
 
 #[cfg(test)]

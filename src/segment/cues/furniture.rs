@@ -2,7 +2,7 @@
 //! editors' credit line Chinese papers print on every page (责任编辑), and
 //! jump lines that send the reader to another page (转第2版, Continued on).
 
-use super::{is_digit, regex, simplified};
+use super::{is_digit, regex, simple};
 use crate::text::script::wider_than;
 
 /// Longest line (in display columns) judged as furniture.
@@ -41,7 +41,8 @@ fn is_page_number(line: &str) -> bool {
     rest.trim_start().trim_start_matches(RULES).trim().is_empty()
 }
 
-/// The jobs named on a Chinese page's credit line, in simplified form.
+/// The jobs named on a Chinese page's credit line, in simplified form
+/// (either form counts; see [`simple`]).
 const CREDITS: [&str; 13] = [
     "责任编辑",
     "责编",
@@ -61,10 +62,11 @@ const CREDITS: [&str; 13] = [
 /// True for the editors' credit line: it opens with a job, then a colon or
 /// a space (责任编辑：张三, 責編 李四).
 fn is_credit_line(line: &str) -> bool {
-    let line = simplified(line.trim_start());
+    let line = line.trim_start();
     CREDITS.iter().any(|job| {
-        line.strip_prefix(job)
-            .is_some_and(|rest| rest.starts_with(|c: char| c == ':' || c == '：' || c.is_whitespace()))
+        let mut chars = line.chars();
+        job.chars().all(|j| chars.next().map(simple) == Some(j))
+            && chars.next().is_some_and(|c| c == ':' || c == '：' || c.is_whitespace())
     })
 }
 

@@ -3,7 +3,9 @@
 //! (with the lunar date and weekday in China), volume and issue numbers, the
 //! sponsor (主办), price, weather, a hotline, a website or app.
 
-use super::{is_digit, regex, simplified};
+use super::{either_form, is_digit, regex, simple, words_automaton};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::LazyLock;
 
 /// Longest line (in display columns) that is judged as masthead material;
 /// longer lines are text, whatever words they contain.
@@ -34,59 +36,64 @@ pub fn is_masthead_item(line: &str) -> bool {
         || (latin && english.is_match(line))
 }
 
-/// Words of a Chinese masthead or ear, in simplified form (see
-/// [`simplified`]): the sponsor and registration, the weather, the
-/// hotline and the paper's online presence.
-const CHINESE_WORDS: [&str; 46] = [
-    "农历",
-    "主办",
-    "主管",
-    "出版",
-    "刊号",
-    "出版物号",
-    "邮发代号",
-    "天气",
-    "多云",
-    "晴转",
-    "晴天",
-    "阴转",
-    "阴天",
-    "小雨",
-    "中雨",
-    "大雨",
-    "阵雨",
-    "雷阵雨",
-    "小雪",
-    "中雪",
-    "大雪",
-    "℃",
-    "°",
-    "气温",
-    "东风",
-    "南风",
-    "西风",
-    "北风",
-    "热线",
-    "电话",
-    "传真",
-    "邮编",
-    "客户端",
-    "APP",
-    "微信",
-    "公众号",
-    "二维码",
-    "扫码",
-    "扫一扫",
-    "网址",
-    "www.",
-    "http:",
-    "https:",
-    ".com",
-    "抖音",
-    "微博",
-];
+/// Words of a Chinese masthead or ear, in simplified form (either form
+/// counts; see [`either_form`]): the sponsor and registration, the
+/// weather, the hotline and the paper's online presence.
+static CHINESE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    words_automaton(
+        either_form(&[
+            "农历",
+            "主办",
+            "主管",
+            "出版",
+            "刊号",
+            "出版物号",
+            "邮发代号",
+            "天气",
+            "多云",
+            "晴转",
+            "晴天",
+            "阴转",
+            "阴天",
+            "小雨",
+            "中雨",
+            "大雨",
+            "阵雨",
+            "雷阵雨",
+            "小雪",
+            "中雪",
+            "大雪",
+            "℃",
+            "°",
+            "气温",
+            "东风",
+            "南风",
+            "西风",
+            "北风",
+            "热线",
+            "电话",
+            "传真",
+            "邮编",
+            "客户端",
+            "APP",
+            "微信",
+            "公众号",
+            "二维码",
+            "扫码",
+            "扫一扫",
+            "网址",
+            "www.",
+            "http:",
+            "https:",
+            ".com",
+            "抖音",
+            "微博",
+        ]),
+        AhoCorasickKind::ContiguousNFA,
+    )
+});
 
-/// How a paper's name ends: 日报, 晚报, 都市报.
+/// How a paper's name ends: 日报, 晚报, 都市报 (either form counts).
 const PAPER_NAME_ENDINGS: [&str; 8] = ["日报", "晚报", "晨报", "商报", "时报", "都市报", "青年报", "法制报"];
 
 /// The heavenly stems and earthly branches that name a lunar year (壬寅).
@@ -104,9 +111,11 @@ const MONTH_NUMERALS: [char; 13] =
 /// and issue numbers are left to an expression, compiled for the few lines
 /// that name a CN number, an issue (期) or pages (版).
 fn is_chinese_item(line: &str) -> bool {
-    let folded = simplified(line);
-    CHINESE_WORDS.iter().any(|word| folded.contains(word))
-        || PAPER_NAME_ENDINGS.iter().any(|ending| folded.ends_with(ending))
+    CHINESE_WORDS.is_match(line)
+        || PAPER_NAME_ENDINGS.iter().any(|ending| {
+            let mut chars = line.chars().rev();
+            ending.chars().rev().all(|e| chars.next().map(simple) == Some(e))
+        })
         || has_lunar_month(line)
         || has_cn_domain(line)
         || is_figures(line)
