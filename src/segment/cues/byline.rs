@@ -3,8 +3,10 @@
 //! dateline's brackets (本报讯(记者 陈晓苏)); English papers use `By NAME`
 //! above the text, or sign at the end (`W. J. BRYAN.`).
 
-use super::regex;
+use super::{either_form, regex, words_automaton};
 use crate::text::script::wider_than;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::LazyLock;
 
 /// Longest line (in display columns) that can be a byline line.
 const MAX_WIDTH: usize = 64;
@@ -43,6 +45,13 @@ pub fn is_signature_line(line: &str) -> bool {
 /// Where a signature at the end of a line of text starts ("…as I do.
 /// W. J. BRYAN." gives the offset of "W."), if there is one.
 pub fn trailing_signature(line: &str) -> Option<usize> {
+    // The name ends the line, maybe with a stop: most lines end otherwise,
+    // and are passed over without the expression.
+    let end = line.trim_end();
+    let end = end.strip_suffix('.').unwrap_or(end);
+    if !end.ends_with(|c: char| c.is_ascii_uppercase() || c == '\'' || c == '-') {
+        return None;
+    }
     let pattern = regex!(r#"[.!?"”]\s+((?:[A-Z]\.\s?){1,3}[A-Z][A-Z'\-]+\.?)\s*$"#);
     // Only the line's tail can hold it; searching there keeps long lines cheap.
     let tail_start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
@@ -58,9 +67,13 @@ pub fn dateline_byline(paragraph: &str) -> Option<&str> {
         r"\s*[(（]([^)）]{1,40})[)）]"
     ));
     let inner = pattern.captures(paragraph)?.get(1)?.as_str().trim();
-    let names_someone =
-        regex!(r"[记記]者|通[讯訊][员員]|[评評][论論][员員]|撰稿|作者|[实實][习習]生").is_match(inner);
-    names_someone.then_some(inner)
+    static NAMES_SOMEONE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        words_automaton(
+            either_form(&["记者", "通讯员", "评论员", "撰稿", "作者", "实习生"]),
+            AhoCorasickKind::ContiguousNFA,
+        )
+    });
+    NAMES_SOMEONE.is_match(inner).then_some(inner)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! editors' credit line Chinese papers print on every page (责任编辑), and
 //! jump lines that send the reader to another page (转第2版, Continued on).
 
-use super::regex;
+use super::{is_digit, regex, simple};
 use crate::text::script::wider_than;
 
 /// Longest line (in display columns) judged as furniture.
@@ -18,14 +18,76 @@ pub fn is_furniture(line: &str) -> bool {
     if !line.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
         return false;
     }
-    // One pattern, one pass: page numbers, credit lines, jump lines.
-    let furniture = regex!(concat!(
-        r"^\s*[-—–·•]*\s*(?:第\s*)?[A-Z]?\d{1,3}\s*(?:版|页)?\s*[-—–·•]*\s*$|(?i:^\s*page\s+\d+\s*$)|",
-        r"^\s*(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|美[编編]|美[术術][编編][辑輯]|校[对對]|版式|版式[设設][计計]|",
-        r"[组組]版|[审審][读讀]|[签簽][发發]|值班[编編]委|本版[编編][辑輯])\s*[:：\s]|",
-        r"(?:上接|下转|转第|接第|转\s*\d+\s*版).{0,8}版|(?i:continued\s+(?:on|from)\s+page)|(?i:^\s*see\s.{0,40}(?-u:\b)page\s+\d+)"
-    ));
-    furniture.is_match(line)
+    is_page_number(line) || is_credit_line(line) || is_jump_line(line) || is_english_furniture(line)
+}
+
+/// The rules printed either side of a page number: - 3 -, ·12·.
+const RULES: [char; 5] = ['-', '—', '–', '·', '•'];
+
+/// True for a page number alone on its line: 3, - 3 -, A3, 第2版, ·12·.
+///
+/// Read by hand, piece by piece from the left: no piece can take what the
+/// next one needs, so there is nothing to backtrack over.
+fn is_page_number(line: &str) -> bool {
+    let rest = line.trim_start().trim_start_matches(RULES).trim_start();
+    let rest = rest.strip_prefix('第').map_or(rest, str::trim_start);
+    let rest = rest.strip_prefix(|c: char| c.is_ascii_uppercase()).unwrap_or(rest);
+    let number = rest.chars().take_while(|&c| is_digit(c)).count();
+    if !(1..=3).contains(&number) {
+        return false;
+    }
+    let rest = rest[rest.char_indices().nth(number).map_or(rest.len(), |(at, _)| at)..].trim_start();
+    let rest = rest.strip_prefix(['版', '页']).unwrap_or(rest);
+    rest.trim_start().trim_start_matches(RULES).trim().is_empty()
+}
+
+/// The jobs named on a Chinese page's credit line, in simplified form
+/// (either form counts; see [`simple`]).
+const CREDITS: [&str; 13] = [
+    "责任编辑",
+    "责编",
+    "编辑",
+    "美编",
+    "美术编辑",
+    "校对",
+    "版式",
+    "版式设计",
+    "组版",
+    "审读",
+    "签发",
+    "值班编委",
+    "本版编辑",
+];
+
+/// True for the editors' credit line: it opens with a job, then a colon or
+/// a space (责任编辑：张三, 責編 李四).
+fn is_credit_line(line: &str) -> bool {
+    let line = line.trim_start();
+    CREDITS.iter().any(|job| {
+        let mut chars = line.chars();
+        job.chars().all(|j| chars.next().map(simple) == Some(j))
+            && chars.next().is_some_and(|c| c == ':' || c == '：' || c.is_whitespace())
+    })
+}
+
+/// True for a Chinese jump line: 上接第1版, （下转第3版）, 转12版.
+fn is_jump_line(line: &str) -> bool {
+    // Every jump names a 版 and says 转 or 接.
+    line.contains('版')
+        && line.contains(['转', '接'])
+        && regex!(r"(?:上接|下转|转第|接第|转\s*\d+\s*版).{0,8}版").is_match(line)
+}
+
+/// True for English furniture: a page number, or a jump (Continued on Page
+/// 4, See Sports, Page 3).
+fn is_english_furniture(line: &str) -> bool {
+    // Each names a page.
+    line.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"page"))
+        && regex!(concat!(
+            r"(?i:^\s*page\s+\d+\s*$)|(?i:continued\s+(?:on|from)\s+page)|",
+            r"(?i:^\s*see\s.{0,40}(?-u:\b)page\s+\d+)"
+        ))
+        .is_match(line)
 }
 
 #[cfg(test)]
@@ -38,6 +100,27 @@ mod tests {
             ["- 3 -", "A3", "第2版", "Page 12", "责任编辑：张三", "（下转第3版）", "Continued on Page 4"]
         {
             assert!(is_furniture(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn page_numbers_by_hand() {
+        for line in ["3", " - 12 - ", "·12·", "第 2 版", "A3", "１２页", "— 7", "第A12版 —"] {
+            assert!(is_page_number(line), "{line:?}");
+        }
+        for line in ["1234", "- - 3", "3 3", "第版", "AB3", "3版版", "3 页 x", ""] {
+            assert!(!is_page_number(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn credit_lines_in_either_form() {
+        for line in ["责任编辑：张三", "　責任編輯 李四", "版式设计:王五", "本版编辑\t赵六"]
+        {
+            assert!(is_credit_line(line), "{line:?}");
+        }
+        for line in ["编辑部的故事", "责任编辑", "编 辑：张三"] {
+            assert!(!is_credit_line(line), "{line:?}");
         }
     }
 
