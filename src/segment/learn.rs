@@ -62,8 +62,9 @@ pub struct Training {
     /// At most this many L-BFGS steps (each reads every page once or a
     /// few times); training usually stops earlier, at the optimum.
     pub iterations: u64,
-    /// L2 penalty on the weights, in the units of one line's log-likelihood
-    /// summed over all lines: the same strength whatever the page count.
+    /// L2 penalty on the weights: `l2 / 2 × |w − centre|²` is added to the
+    /// negative log-likelihood summed over every line, so the more pages,
+    /// the less it weighs against them.
     pub l2: f64,
     /// Learn weights for the words of Latin lines (off: they stay zero).
     pub words: bool,
@@ -97,7 +98,8 @@ impl Default for Training {
 pub struct Trained {
     /// The model.
     pub model: Model,
-    /// L-BFGS steps taken.
+    /// L-BFGS steps taken (objective evaluations, if the line search gave
+    /// up before the first step ended).
     pub iterations: u64,
     /// The objective at the end, per line: negative log-likelihood plus
     /// penalty.
@@ -142,9 +144,9 @@ pub fn train_reporting(
 /// being optimised.
 const EMISSIONS: usize = FEATURE_COUNT * T;
 
-/// Every page is cut into this many runs of pages, each summed on its own
-/// and then added in order: the same sums, to the last bit, on any number
-/// of threads.
+/// The pages are cut into this many runs, each summed on its own and the
+/// runs then added in order: the same sums, to the last bit, on any
+/// number of threads.
 const RUNS: usize = 32;
 
 /// One run of pages' negative log-likelihood and gradient.
