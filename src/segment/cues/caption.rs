@@ -4,7 +4,9 @@
 //! Markers stand at a caption's start or end, so only the first and last
 //! few dozen characters are searched: long paragraphs cost nothing.
 
-use super::regex;
+use super::{regex, words_automaton};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::LazyLock;
 
 /// How many characters at each end of a line can hold a caption marker.
 const MARKER_REACH: usize = 48;
@@ -16,13 +18,17 @@ pub fn is_caption(line: &str) -> bool {
     }
     // Every marker holds one of these literals; a line without any (nearly
     // every line) is passed over without compiling the expressions below.
-    const MARKERS: [&str; 20] = [
-        "图", "圖", "▲", "△", "摄", "攝", "供", "资料", "資料", "Photo", "PHOTO", "Above", "ABOVE",
-        "Pictured", "PICTURED", "Courtesy", "(AP", "(Reuters", "(AFP", "(Getty",
-    ];
+    static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        words_automaton(
+            [
+                "图", "圖", "▲", "△", "摄", "攝", "供", "资料", "資料", "Photo", "PHOTO", "Above", "ABOVE",
+                "Pictured", "PICTURED", "Courtesy", "(AP", "(Reuters", "(AFP", "(Getty",
+            ],
+            AhoCorasickKind::ContiguousNFA,
+        )
+    });
     let (head, tail) = (head(line), tail(line));
-    let has_marker = |part: &str| MARKERS.iter().any(|m| part.contains(m));
-    if !has_marker(head) && !has_marker(tail) {
+    if !MARKERS.is_match(head) && !MARKERS.is_match(tail) {
         return false;
     }
     let opening = regex!(concat!(
@@ -39,12 +45,19 @@ pub fn is_caption(line: &str) -> bool {
 /// A cheap test that the line holds something a marker is made of, so that
 /// the expressions run only on the few lines that might be captions.
 fn may_carry_a_marker(line: &str) -> bool {
+    // One automaton pass instead of a search per word: every line of an
+    // English page comes here.
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        words_automaton(
+            [
+                "Photo", "PHOTO", "Above", "ABOVE", "Pictured", "PICTURED", "Courtesy", "(AP", "(Reuters",
+                "(AFP", "(Getty",
+            ],
+            AhoCorasickKind::DFA,
+        )
+    });
     if line.is_ascii() {
-        const WORDS: [&str; 11] = [
-            "Photo", "PHOTO", "Above", "ABOVE", "Pictured", "PICTURED", "Courtesy", "(AP", "(Reuters",
-            "(AFP", "(Getty",
-        ];
-        return WORDS.iter().any(|w| line.contains(w));
+        return WORDS.is_match(line);
     }
     line.chars().any(|c| {
         matches!(c, '图' | '圖' | '▲' | '△' | '摄' | '攝' | '供' | '资' | '資') || c.is_ascii_uppercase()

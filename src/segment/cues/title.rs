@@ -29,24 +29,36 @@ const DANGLING_WORDS: &[&str] = &[
     "than",
 ];
 
+/// The most words a title has: a line with more is text.
+const MAX_TITLE_WORDS: usize = 16;
+
 /// How the English line is capitalised, if like a title.
+///
+/// The line's words are split and trimmed once: every line of an English
+/// page is asked this, some twice.
 pub fn capitals(line: &str) -> Option<Capitals> {
-    let words = || {
-        line.split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().any(char::is_alphabetic))
-    };
-    let first = words().next()?;
-    if words().nth(16).is_some() {
-        return None;
+    let mut kept = [""; MAX_TITLE_WORDS];
+    let mut count = 0;
+    let words = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    for word in words {
+        if count == MAX_TITLE_WORDS {
+            return None;
+        }
+        kept[count] = word;
+        count += 1;
     }
-    let letters = || words().flat_map(str::chars).filter(|c| c.is_alphabetic());
+    let words = &kept[..count];
+    let first = *words.first()?;
+    let letters = || words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic());
     if letters().nth(1).is_some() && letters().all(char::is_uppercase) {
         return Some(Capitals::All);
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let minor = |w: &str| w.len() <= 4 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
-    (capitalised(first) && words().all(|w| capitalised(w) || minor(w))).then_some(Capitals::Title)
+    (capitalised(first) && words.iter().all(|&w| capitalised(w) || minor(w))).then_some(Capitals::Title)
 }
 
 /// True when the last word of an English line is one no title ends with.

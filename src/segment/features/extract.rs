@@ -75,17 +75,32 @@ pub fn words(text: &str) -> Vec<u16> {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)
         .take(24)
-        .map(|w| word_bucket(&w.to_lowercase()))
+        .map(lowercase_bucket)
         .collect();
     out.sort_unstable();
     out.dedup();
     out
 }
 
+/// The [`word_bucket`] of a word in lower case. An ASCII word (nearly
+/// every word of an English page) is lowered byte by byte as it is hashed,
+/// without a new string for each word.
+fn lowercase_bucket(word: &str) -> u16 {
+    if word.is_ascii() {
+        fnv_bucket(word.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        word_bucket(&word.to_lowercase())
+    }
+}
+
 /// FNV-1a of a word, folded into [`WORD_BUCKETS`].
 pub fn word_bucket(word: &str) -> u16 {
+    fnv_bucket(word.bytes())
+}
+
+fn fnv_bucket(bytes: impl Iterator<Item = u8>) -> u16 {
     let mut hash: u32 = 0x811c_9dc5;
-    for b in word.bytes() {
+    for b in bytes {
         hash ^= u32::from(b);
         hash = hash.wrapping_mul(0x0100_0193);
     }
@@ -190,7 +205,7 @@ fn line_features(
     let inner =
         text.chars().filter(|c| matches!(c, ',' | '，' | '、' | ';' | '；' | ':' | '：')).count() as f32;
     f.push(id(Family::InnerPunctuation, bucket(inner, &[1.0, 2.0, 4.0])));
-    cues(line, context, &mut f);
+    cues(line, shape, context, &mut f);
     f.push(id(Family::BlankBefore, context.blank_before.min(2)));
     f.push(id(Family::BlankAfter, context.blank_after.min(2)));
     f.push(id(Family::Position, bucket(context.position, &[0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9])));
@@ -207,7 +222,7 @@ fn line_features(
 }
 
 /// The cue indicators of a line.
-fn cues(line: &Line<'_>, context: &Context, f: &mut Vec<u16>) {
+fn cues(line: &Line<'_>, shape: Shape, context: &Context, f: &mut Vec<u16>) {
     let text = line.text;
     let mut on = |name: &str| {
         if let Some(value) = CUES.iter().position(|c| *c == name) {
@@ -306,10 +321,9 @@ fn cues(line: &Line<'_>, context: &Context, f: &mut Vec<u16>) {
     if context.wrapped {
         on("page-wrapped");
     }
-    if !line.cjk
-        && text.ends_with('.')
-        && title::capitals(text.trim_end_matches('.')) == Some(title::Capitals::All)
-    {
+    // Trimming the stops changes none of the line's words (each is
+    // trimmed of punctuation anyway), so its capitals class answers.
+    if !line.cjk && text.ends_with('.') && shape.capitals == ALL_CAPITALS {
         on("period-capitals");
     }
     if text.ends_with([':', '：']) {
@@ -363,12 +377,15 @@ fn start_class(text: &str) -> usize {
     }
 }
 
+/// The [`capitals_class`] of a line in capitals.
+const ALL_CAPITALS: usize = 0;
+
 fn capitals_class(line: &Line<'_>) -> usize {
     if line.cjk {
         return 3;
     }
     match title::capitals(line.text) {
-        Some(title::Capitals::All) => 0,
+        Some(title::Capitals::All) => ALL_CAPITALS,
         Some(title::Capitals::Title) => 1,
         None if line.text.chars().any(char::is_alphabetic) => 2,
         None => 3,
