@@ -189,11 +189,7 @@ fn line_features(
     f.push(id(Family::Capitals, capitals));
     let digits = text.chars().filter(char::is_ascii_digit).count() as f32 / chars.max(1) as f32;
     f.push(id(Family::Digits, if digits == 0.0 { 0 } else { 1 + bucket(digits, &[0.1, 0.3]) }));
-    let symbols = text
-        .chars()
-        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace() && !is_common_punctuation(*c))
-        .count() as f32
-        / chars.max(1) as f32;
+    let symbols = text.chars().filter(|&c| is_symbol(c)).count() as f32 / chars.max(1) as f32;
     f.push(id(Family::Symbols, if symbols == 0.0 { 0 } else { 1 + bucket(symbols, &[0.05, 0.15, 0.3]) }));
     if line.cjk {
         let han = han_count(text) as f32;
@@ -338,6 +334,20 @@ fn is_letter_spaced(text: &str) -> bool {
     pieces.len() >= 4 && pieces.iter().filter(|p| p.chars().count() == 1).count() * 3 >= pieces.len() * 2
 }
 
+/// True for a character that is neither a letter, a digit, a space nor
+/// common punctuation. The common ideographs, most of a Chinese line, are
+/// letters (Unicode's Alphabetic), told without a table lookup.
+fn is_symbol(c: char) -> bool {
+    if COMMON_IDEOGRAPHS.contains(&c) {
+        return false;
+    }
+    !c.is_alphanumeric() && !c.is_whitespace() && !is_common_punctuation(c)
+}
+
+/// The CJK Unified Ideographs block, every one of them assigned and
+/// Alphabetic.
+const COMMON_IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
+
 fn is_common_punctuation(c: char) -> bool {
     ",.;:!?'\"()-，。；：！？、“”‘’（）《》—…·".contains(c)
 }
@@ -395,6 +405,11 @@ fn capitals_class(line: &Line<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_ideographs_are_letters() {
+        assert!(COMMON_IDEOGRAPHS.clone().all(char::is_alphabetic));
+    }
 
     #[test]
     fn letter_spaced_titles() {
