@@ -137,8 +137,16 @@ const LIST_HEADINGS: [&str; 12] = [
 /// are not word characters («CONTENTS», 【本期导读】, --Index--).
 pub fn is_list_heading(line: &str) -> bool {
     let heading = line.trim_matches(|c| !regex_syntax::is_word_character(c));
+    // Case folds one character to one: a longer line (nearly every line)
+    // is none of the words, and is not compared with each.
+    if heading.chars().nth(LIST_HEADING_CHARS).is_some() {
+        return false;
+    }
     LIST_HEADINGS.iter().any(|word| same_ignoring_case(heading, word))
 }
+
+/// The most characters one of [`LIST_HEADINGS`] has.
+const LIST_HEADING_CHARS: usize = 13;
 
 /// True for a short Chinese label (at most eight ideographs, one phrase),
 /// such as a column rubric (城市更新进行时).
@@ -184,6 +192,13 @@ pub fn run_together_split(line: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_headings_are_counted_right() {
+        assert_eq!(LIST_HEADINGS.iter().map(|w| w.chars().count()).max(), Some(LIST_HEADING_CHARS));
+        assert!(is_list_heading("«TODAY'S PAPER»"));
+        assert!(!is_list_heading("Today's paper is late"));
+    }
 
     #[test]
     fn english_capitals() {

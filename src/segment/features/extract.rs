@@ -71,12 +71,21 @@ struct Shape {
 /// The bucket of each word of a Latin line: lower-cased letters, three or
 /// more, each word once.
 pub fn words(text: &str) -> Vec<u16> {
-    let mut out: Vec<u16> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 3)
-        .take(24)
-        .map(lowercase_bucket)
-        .collect();
+    let mut out: Vec<u16> = if text.is_ascii() {
+        // Most English lines: the same words, read byte by byte.
+        text.as_bytes()
+            .split(|b| !b.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .take(24)
+            .map(|w| fnv_bucket(w.iter().map(u8::to_ascii_lowercase)))
+            .collect()
+    } else {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .take(24)
+            .map(lowercase_bucket)
+            .collect()
+    };
     out.sort_unstable();
     out.dedup();
     out
@@ -232,7 +241,9 @@ fn cues(line: &Line<'_>, shape: Shape, context: &Context, f: &mut Vec<u16>) {
     if line.dateline {
         on("dateline");
     }
-    if short && byline::is_byline_line(text) {
+    // The cues that only judge narrow lines are handed the width measured
+    // already.
+    if line.width <= byline::MAX_WIDTH && byline::is_narrow_byline(text) {
         on("byline");
     }
     if byline::is_signature_line(text) {
@@ -244,7 +255,7 @@ fn cues(line: &Line<'_>, shape: Shape, context: &Context, f: &mut Vec<u16>) {
     if caption::is_caption(text) {
         on("caption");
     }
-    if furniture::is_furniture(text) {
+    if line.width <= furniture::MAX_WIDTH && furniture::is_narrow_furniture(text) {
         on("furniture");
     }
     if closing::is_closing_line(text) {
