@@ -174,25 +174,23 @@ pub fn widest_compatible(encoding: &'static Encoding) -> &'static Encoding {
 /// Refuses text that decoded but is full of control characters: a binary
 /// file that happened to be valid in a single-byte encoding.
 fn reject_control_bytes(text: &str) -> Result<(), DecodeError> {
-    let is_binary_control =
-        |c: char| c == '\0' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c'));
     if let Some(offset) = text.find('\0') {
         return Err(DecodeError::Binary { offset });
     }
-    let mut controls = 0usize;
-    let mut first = None;
-    let mut total = 0usize;
-    for (offset, c) in text.char_indices() {
-        total += 1;
-        if is_binary_control(c) {
-            controls += 1;
-            first.get_or_insert(offset);
-        }
+    // Read as bytes, not characters: this runs over every page loaded, and
+    // byte counts vectorise. The C0 controls and DEL are single bytes; the
+    // C1 controls (U+0080 to U+009F) are 0xC2 then 0x80 to 0x9F.
+    let bytes = text.as_bytes();
+    let is_c0 = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')) || b == 0x7f;
+    let c1 = || memchr::memchr_iter(0xc2, bytes).filter(|&at| matches!(bytes.get(at + 1), Some(0x80..=0x9f)));
+    let controls = bytes.iter().filter(|&&b| is_c0(b)).count() + c1().count();
+    if controls * 100 <= text.chars().count() {
+        return Ok(());
     }
-    match first {
-        Some(offset) if controls * 100 > total => Err(DecodeError::Binary { offset }),
-        _ => Ok(()),
-    }
+    let first = bytes.iter().position(|&b| is_c0(b));
+    let first_c1 = c1().next();
+    let offset = first.into_iter().chain(first_c1).min().unwrap_or(0);
+    Err(DecodeError::Binary { offset })
 }
 
 #[cfg(test)]
@@ -264,6 +262,13 @@ mod tests {
         let mut gb = gb.into_owned();
         gb.push(0x81); // a lead byte with nothing after it
         assert!(matches!(decode(&gb, None), Err(DecodeError::Undecodable { encoding: "gb18030", .. })));
+    }
+
+    #[test]
+    fn c1_controls_count_as_control_characters() {
+        let text = format!("ab{}", "\u{9c}".repeat(3));
+        assert_eq!(reject_control_bytes(&text), Err(DecodeError::Binary { offset: 2 }));
+        assert_eq!(reject_control_bytes("one\ttab, no\u{a0}control"), Ok(()));
     }
 
     #[test]

@@ -9,14 +9,18 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// Longest line (in display columns) that can be a byline line.
-const MAX_WIDTH: usize = 64;
+pub const MAX_WIDTH: usize = 64;
 
 /// True when the whole line is a byline.
 pub fn is_byline_line(line: &str) -> bool {
+    !wider_than(line.trim(), MAX_WIDTH) && is_narrow_byline(line)
+}
+
+/// [`is_byline_line`] for a line known to be at most [`MAX_WIDTH`] columns
+/// wide: the line model has measured every line, and measuring each again
+/// here was a fiftieth of a long page's split.
+pub fn is_narrow_byline(line: &str) -> bool {
     let line = line.trim();
-    if wider_than(line, MAX_WIDTH) {
-        return false;
-    }
     let chinese = regex!(concat!(
         r"^[□■◎●○◇◆★☆\s]*(?:(?:\p{Han}{0,6}(?:[记記]者|通[讯訊][员員]|[评評][论論][员員]|撰稿人?|作者|[实實][习習]生)|[文图圖摄攝]\s*[/／|｜:：])",
         r"\s*(?:[\p{Han}·]{2,4}(?:\s+|、|，|,|$))*\s*)+$"

@@ -6,13 +6,16 @@ use super::{is_digit, regex, simple};
 use crate::text::script::wider_than;
 
 /// Longest line (in display columns) judged as furniture.
-const MAX_WIDTH: usize = 48;
+pub const MAX_WIDTH: usize = 48;
 
 /// True when the line is page furniture rather than part of an article.
 pub fn is_furniture(line: &str) -> bool {
-    if wider_than(line, MAX_WIDTH) {
-        return false;
-    }
+    !wider_than(line, MAX_WIDTH) && is_narrow_furniture(line)
+}
+
+/// [`is_furniture`] for a line known to be at most [`MAX_WIDTH`] columns
+/// wide (see [`super::byline::is_narrow_byline`]).
+pub fn is_narrow_furniture(line: &str) -> bool {
     // English furniture always has a number in it and Chinese furniture
     // ideographs: plain English text is passed over without a search.
     if !line.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {

@@ -29,24 +29,36 @@ const DANGLING_WORDS: &[&str] = &[
     "than",
 ];
 
+/// The most words a title has: a line with more is text.
+const MAX_TITLE_WORDS: usize = 16;
+
 /// How the English line is capitalised, if like a title.
+///
+/// The line's words are split and trimmed once: every line of an English
+/// page is asked this, some twice.
 pub fn capitals(line: &str) -> Option<Capitals> {
-    let words = || {
-        line.split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().any(char::is_alphabetic))
-    };
-    let first = words().next()?;
-    if words().nth(16).is_some() {
-        return None;
+    let mut kept = [""; MAX_TITLE_WORDS];
+    let mut count = 0;
+    let words = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    for word in words {
+        if count == MAX_TITLE_WORDS {
+            return None;
+        }
+        kept[count] = word;
+        count += 1;
     }
-    let letters = || words().flat_map(str::chars).filter(|c| c.is_alphabetic());
+    let words = &kept[..count];
+    let first = *words.first()?;
+    let letters = || words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic());
     if letters().nth(1).is_some() && letters().all(char::is_uppercase) {
         return Some(Capitals::All);
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let minor = |w: &str| w.len() <= 4 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
-    (capitalised(first) && words().all(|w| capitalised(w) || minor(w))).then_some(Capitals::Title)
+    (capitalised(first) && words.iter().all(|&w| capitalised(w) || minor(w))).then_some(Capitals::Title)
 }
 
 /// True when the last word of an English line is one no title ends with.
@@ -125,8 +137,16 @@ const LIST_HEADINGS: [&str; 12] = [
 /// are not word characters («CONTENTS», 【本期导读】, --Index--).
 pub fn is_list_heading(line: &str) -> bool {
     let heading = line.trim_matches(|c| !regex_syntax::is_word_character(c));
+    // Case folds one character to one: a longer line (nearly every line)
+    // is none of the words, and is not compared with each.
+    if heading.chars().nth(LIST_HEADING_CHARS).is_some() {
+        return false;
+    }
     LIST_HEADINGS.iter().any(|word| same_ignoring_case(heading, word))
 }
+
+/// The most characters one of [`LIST_HEADINGS`] has.
+const LIST_HEADING_CHARS: usize = 13;
 
 /// True for a short Chinese label (at most eight ideographs, one phrase),
 /// such as a column rubric (城市更新进行时).
@@ -172,6 +192,13 @@ pub fn run_together_split(line: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_headings_are_counted_right() {
+        assert_eq!(LIST_HEADINGS.iter().map(|w| w.chars().count()).max(), Some(LIST_HEADING_CHARS));
+        assert!(is_list_heading("«TODAY'S PAPER»"));
+        assert!(!is_list_heading("Today's paper is late"));
+    }
 
     #[test]
     fn english_capitals() {

@@ -71,21 +71,45 @@ struct Shape {
 /// The bucket of each word of a Latin line: lower-cased letters, three or
 /// more, each word once.
 pub fn words(text: &str) -> Vec<u16> {
-    let mut out: Vec<u16> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 3)
-        .take(24)
-        .map(|w| word_bucket(&w.to_lowercase()))
-        .collect();
+    let mut out: Vec<u16> = if text.is_ascii() {
+        // Most English lines: the same words, read byte by byte.
+        text.as_bytes()
+            .split(|b| !b.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .take(24)
+            .map(|w| fnv_bucket(w.iter().map(u8::to_ascii_lowercase)))
+            .collect()
+    } else {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .take(24)
+            .map(lowercase_bucket)
+            .collect()
+    };
     out.sort_unstable();
     out.dedup();
     out
 }
 
+/// The [`word_bucket`] of a word in lower case. An ASCII word (nearly
+/// every word of an English page) is lowered byte by byte as it is hashed,
+/// without a new string for each word.
+fn lowercase_bucket(word: &str) -> u16 {
+    if word.is_ascii() {
+        fnv_bucket(word.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        word_bucket(&word.to_lowercase())
+    }
+}
+
 /// FNV-1a of a word, folded into [`WORD_BUCKETS`].
 pub fn word_bucket(word: &str) -> u16 {
+    fnv_bucket(word.bytes())
+}
+
+fn fnv_bucket(bytes: impl Iterator<Item = u8>) -> u16 {
     let mut hash: u32 = 0x811c_9dc5;
-    for b in word.bytes() {
+    for b in bytes {
         hash ^= u32::from(b);
         hash = hash.wrapping_mul(0x0100_0193);
     }
@@ -174,11 +198,7 @@ fn line_features(
     f.push(id(Family::Capitals, capitals));
     let digits = text.chars().filter(char::is_ascii_digit).count() as f32 / chars.max(1) as f32;
     f.push(id(Family::Digits, if digits == 0.0 { 0 } else { 1 + bucket(digits, &[0.1, 0.3]) }));
-    let symbols = text
-        .chars()
-        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace() && !is_common_punctuation(*c))
-        .count() as f32
-        / chars.max(1) as f32;
+    let symbols = text.chars().filter(|&c| is_symbol(c)).count() as f32 / chars.max(1) as f32;
     f.push(id(Family::Symbols, if symbols == 0.0 { 0 } else { 1 + bucket(symbols, &[0.05, 0.15, 0.3]) }));
     if line.cjk {
         let han = han_count(text) as f32;
@@ -190,7 +210,7 @@ fn line_features(
     let inner =
         text.chars().filter(|c| matches!(c, ',' | '，' | '、' | ';' | '；' | ':' | '：')).count() as f32;
     f.push(id(Family::InnerPunctuation, bucket(inner, &[1.0, 2.0, 4.0])));
-    cues(line, context, &mut f);
+    cues(line, shape, context, &mut f);
     f.push(id(Family::BlankBefore, context.blank_before.min(2)));
     f.push(id(Family::BlankAfter, context.blank_after.min(2)));
     f.push(id(Family::Position, bucket(context.position, &[0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9])));
@@ -207,7 +227,7 @@ fn line_features(
 }
 
 /// The cue indicators of a line.
-fn cues(line: &Line<'_>, context: &Context, f: &mut Vec<u16>) {
+fn cues(line: &Line<'_>, shape: Shape, context: &Context, f: &mut Vec<u16>) {
     let text = line.text;
     let mut on = |name: &str| {
         if let Some(value) = CUES.iter().position(|c| *c == name) {
@@ -221,7 +241,9 @@ fn cues(line: &Line<'_>, context: &Context, f: &mut Vec<u16>) {
     if line.dateline {
         on("dateline");
     }
-    if short && byline::is_byline_line(text) {
+    // The cues that only judge narrow lines are handed the width measured
+    // already.
+    if line.width <= byline::MAX_WIDTH && byline::is_narrow_byline(text) {
         on("byline");
     }
     if byline::is_signature_line(text) {
@@ -233,7 +255,7 @@ fn cues(line: &Line<'_>, context: &Context, f: &mut Vec<u16>) {
     if caption::is_caption(text) {
         on("caption");
     }
-    if furniture::is_furniture(text) {
+    if line.width <= furniture::MAX_WIDTH && furniture::is_narrow_furniture(text) {
         on("furniture");
     }
     if closing::is_closing_line(text) {
@@ -306,10 +328,9 @@ fn cues(line: &Line<'_>, context: &Context, f: &mut Vec<u16>) {
     if context.wrapped {
         on("page-wrapped");
     }
-    if !line.cjk
-        && text.ends_with('.')
-        && title::capitals(text.trim_end_matches('.')) == Some(title::Capitals::All)
-    {
+    // Trimming the stops changes none of the line's words (each is
+    // trimmed of punctuation anyway), so its capitals class answers.
+    if !line.cjk && text.ends_with('.') && shape.capitals == ALL_CAPITALS {
         on("period-capitals");
     }
     if text.ends_with([':', '：']) {
@@ -323,6 +344,20 @@ fn is_letter_spaced(text: &str) -> bool {
     let pieces: Vec<&str> = text.split_whitespace().collect();
     pieces.len() >= 4 && pieces.iter().filter(|p| p.chars().count() == 1).count() * 3 >= pieces.len() * 2
 }
+
+/// True for a character that is neither a letter, a digit, a space nor
+/// common punctuation. The common ideographs, most of a Chinese line, are
+/// letters (Unicode's Alphabetic), told without a table lookup.
+fn is_symbol(c: char) -> bool {
+    if COMMON_IDEOGRAPHS.contains(&c) {
+        return false;
+    }
+    !c.is_alphanumeric() && !c.is_whitespace() && !is_common_punctuation(c)
+}
+
+/// The CJK Unified Ideographs block, every one of them assigned and
+/// Alphabetic.
+const COMMON_IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
 
 fn is_common_punctuation(c: char) -> bool {
     ",.;:!?'\"()-，。；：！？、“”‘’（）《》—…·".contains(c)
@@ -363,12 +398,15 @@ fn start_class(text: &str) -> usize {
     }
 }
 
+/// The [`capitals_class`] of a line in capitals.
+const ALL_CAPITALS: usize = 0;
+
 fn capitals_class(line: &Line<'_>) -> usize {
     if line.cjk {
         return 3;
     }
     match title::capitals(line.text) {
-        Some(title::Capitals::All) => 0,
+        Some(title::Capitals::All) => ALL_CAPITALS,
         Some(title::Capitals::Title) => 1,
         None if line.text.chars().any(char::is_alphabetic) => 2,
         None => 3,
@@ -378,6 +416,11 @@ fn capitals_class(line: &Line<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_ideographs_are_letters() {
+        assert!(COMMON_IDEOGRAPHS.clone().all(char::is_alphabetic));
+    }
 
     #[test]
     fn letter_spaced_titles() {
