@@ -213,7 +213,7 @@ impl Objective {
     /// The objective and its gradient at `point`.
     pub(super) fn value_and_gradient(&self, point: &[f64]) -> (f64, Vec<f64>) {
         let mut transitions = point[EMISSIONS..].to_vec();
-        mask_f64(&mut transitions);
+        mask(&mut transitions);
         let runs: Vec<&[Compiled]> = self.pages.chunks(self.pages.len().div_ceil(RUNS).max(1)).collect();
         let sums: Vec<std::sync::Mutex<Option<RunSum>>> =
             runs.iter().map(|_| std::sync::Mutex::new(None)).collect();
@@ -297,17 +297,6 @@ fn page_loss(page: &Compiled, point: &[f64], transitions: &[f64], gradient: &mut
         moves[tags[k - 1] * T + tags[k]] -= weight;
     }
     weight * (lattice.log_partition() - truth)
-}
-
-/// [`mask`] for weights being learned.
-fn mask_f64(transitions: &mut [f64]) {
-    let mut masked: Vec<f32> = vec![0.0; transitions.len()];
-    mask(&mut masked);
-    for (t, m) in transitions.iter_mut().zip(masked) {
-        if m != 0.0 {
-            *t = f64::from(m);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -270,13 +270,14 @@ impl Model {
 }
 
 /// Sets the transitions that can never occur to a weight no score
-/// overcomes.
-pub(super) fn mask(transitions: &mut [f32]) {
+/// overcomes: in the model's `f32` weights, or in the `f64` ones training
+/// learns.
+pub(super) fn mask<W: From<f32>>(transitions: &mut [W]) {
     for from in 0..=T {
         let previous = (from < T).then(|| Tag::from_index(from));
         for to in 0..T {
             if !Tag::from_index(to).may_follow(previous) {
-                transitions[from * T + to] = IMPOSSIBLE;
+                transitions[from * T + to] = W::from(IMPOSSIBLE);
             }
         }
     }
