@@ -42,25 +42,25 @@ impl Lattice {
         let mut alpha = vec![[0.0f64; T]; n];
         let mut scales = vec![1.0f64; n];
         for k in 0..n {
+            let into = match k.checked_sub(1) {
+                None => std::array::from_fn(|t| moves[T * T + t]),
+                Some(before) => forward_step(&alpha[before], &moves),
+            };
+            let row = &mut alpha[k];
             for t in 0..T {
-                let into = if k == 0 {
-                    moves[T * T + t]
-                } else {
-                    (0..T).map(|s| alpha[k - 1][s] * moves[s * T + t]).sum()
-                };
-                alpha[k][t] = into * potentials[k][t];
+                row[t] = into[t] * potentials[k][t];
             }
-            let total: f64 = alpha[k].iter().sum();
+            let total: f64 = row.iter().sum();
             scales[k] = if total > 0.0 { total } else { 1.0 };
-            alpha[k].iter_mut().for_each(|a| *a /= scales[k]);
+            row.iter_mut().for_each(|a| *a /= scales[k]);
         }
+        // The moves by the tag moved to, so the backward step reads them
+        // in a row.
+        let moves_into: Vec<f64> = (0..T * T).map(|i| moves[(i % T) * T + i / T]).collect();
         let mut beta = vec![[1.0f64; T]; n];
         for k in (0..n.saturating_sub(1)).rev() {
-            for s in 0..T {
-                beta[k][s] =
-                    (0..T).map(|t| moves[s * T + t] * potentials[k + 1][t] * beta[k + 1][t]).sum::<f64>()
-                        / scales[k + 1];
-            }
+            let from = backward_step(&moves_into, &potentials[k + 1], &beta[k + 1]);
+            beta[k] = from.map(|b| b / scales[k + 1]);
         }
         Self { alpha, beta, potentials, moves, scales, shifts }
     }
@@ -87,4 +87,37 @@ impl Lattice {
         self.alpha[k - 1][s] * self.moves[s * T + t] * self.potentials[k][t] * self.beta[k][t]
             / self.scales[k]
     }
+}
+
+/// The forward pass's step into a line: for each tag `t`, the sum over
+/// the tags `s` of the line before of `alpha[s] × moves[s → t]`.
+///
+/// The sums run over `s` for all `t` at once, so the loop is straight
+/// vector work; each sum still adds its terms in the order of `s` from
+/// -0.0 as `Iterator::sum` does, so every bit of the result is as before.
+fn forward_step(before: &[f64; T], moves: &[f64]) -> [f64; T] {
+    let mut into = [-0.0f64; T];
+    for (s, row) in moves.chunks_exact(T).take(T).enumerate() {
+        let a = before[s];
+        for t in 0..T {
+            into[t] += a * row[t];
+        }
+    }
+    into
+}
+
+/// The backward pass's step out of a line: for each tag `s`, the sum over
+/// the tags `t` of the next line of `moves[s → t] × potential[t] ×
+/// beta[t]`, multiplied and added in the same order as one sum per `s`
+/// would (see [`forward_step`]).
+/// `moves_into` holds the moves by the tag moved to: `[t × T + s]`.
+fn backward_step(moves_into: &[f64], potential: &[f64; T], after: &[f64; T]) -> [f64; T] {
+    let mut from = [-0.0f64; T];
+    for (t, column) in moves_into.chunks_exact(T).enumerate() {
+        let (p, b) = (potential[t], after[t]);
+        for s in 0..T {
+            from[s] += column[s] * p * b;
+        }
+    }
+    from
 }

@@ -239,19 +239,24 @@ impl Model {
         }
         let mut back = vec![[0u8; T]; n];
         for k in 1..n {
-            let mut next = [0.0f32; T];
-            for t in 0..T {
-                let (mut best, mut from) = (f32::NEG_INFINITY, 0);
-                for s in 0..T {
-                    let v = score[s] + self.transition(Some(s), t);
-                    if v > best {
-                        (best, from) = (v, s);
+            // The best way into each tag, for all tags at once: the tags
+            // before are tried in order and only a strictly better score
+            // replaces the best, so ties go to the first as before.
+            let mut best = [f32::NEG_INFINITY; T];
+            let mut from = [0u8; T];
+            for (s, row) in self.transitions.chunks_exact(T).take(T).enumerate() {
+                for t in 0..T {
+                    let v = score[s] + row[t];
+                    if v > best[t] {
+                        best[t] = v;
+                        from[t] = s as u8;
                     }
                 }
-                next[t] = best + emissions[k][t];
-                back[k][t] = from as u8;
             }
-            score = next;
+            for t in 0..T {
+                score[t] = best[t] + emissions[k][t];
+            }
+            back[k] = from;
         }
         let mut tag = (0..T).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
         let mut tags = vec![Tag::Body; n];

@@ -54,8 +54,14 @@ pub fn is_word_soup(line: &str) -> bool {
 /// tokens (the line model asks both of every line).
 pub fn judge_latin(line: &str) -> (bool, bool) {
     let letters = line.chars().filter(|c| c.is_alphabetic()).take(4).count();
-    let shape = word_shape(line);
-    let total = line.split_whitespace().count();
+    // The tokens are counted as they are judged: one walk over the line,
+    // where counting them apart was a second.
+    let mut shape = WordShape { good: 0, judged: 0, mangled: false };
+    let mut total = 0;
+    for_each_token(line, |token| {
+        total += 1;
+        shape.add(judge_token(token));
+    });
     let soup = if letters == 0 {
         false
     } else if letters < 4 && !line.bytes().any(|b| b.is_ascii_digit()) {
@@ -64,6 +70,30 @@ pub fn judge_latin(line: &str) -> (bool, bool) {
         shape.good * 2 < total && shape.judged > 0 && shape.good * 2 < shape.judged
     };
     (soup, shape.is_doubtful())
+}
+
+/// Calls `f` with each token of `line` as `split_whitespace` gives them.
+/// An ASCII line (nearly every line of an English page) is cut byte by
+/// byte, without decoding characters; its white space is what
+/// `char::is_whitespace` calls white space in ASCII, vertical tab included.
+fn for_each_token<'a>(line: &'a str, mut f: impl FnMut(&'a str)) {
+    if !line.is_ascii() {
+        line.split_whitespace().for_each(f);
+        return;
+    }
+    let mut start = None;
+    for (at, b) in line.bytes().enumerate() {
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            if let Some(from) = start.take() {
+                f(&line[from..at]);
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(from) = start {
+        f(&line[from..]);
+    }
 }
 
 /// True when fewer than half the tokens are word-like; stops judging as
@@ -189,6 +219,12 @@ fn is_initials(token: &str) -> bool {
 }
 
 fn judge_part(part: &str) -> Token {
+    if part.is_ascii() { judge_ascii_part(part.as_bytes()) } else { judge_part_by_chars(part) }
+}
+
+/// Judges one part of a token (between hyphens and apostrophes), whatever
+/// its letters.
+fn judge_part_by_chars(part: &str) -> Token {
     if !part.chars().all(char::is_alphabetic) {
         return Token::Junk;
     }
@@ -208,6 +244,38 @@ fn judge_part(part: &str) -> Token {
         return Token::Junk;
     }
     if longest_consonant_run(part) >= 5 {
+        return Token::Junk;
+    }
+    Token::Word
+}
+
+/// [`judge_part`] of an ASCII part (nearly every part on an English
+/// page), reading its bytes once for case, vowels and the longest run of
+/// consonants, where the general judgement reads its characters six times.
+fn judge_ascii_part(part: &[u8]) -> Token {
+    let Some((&first, rest)) = part.split_first() else { return Token::Junk };
+    if !part.iter().all(u8::is_ascii_alphabetic) {
+        return Token::Junk;
+    }
+    let rest_lower = rest.iter().all(u8::is_ascii_lowercase);
+    let all_upper = part.iter().all(u8::is_ascii_uppercase);
+    if !(rest_lower || all_upper) {
+        return Token::Mangled;
+    }
+    if rest.is_empty() {
+        return if matches!(first, b'a' | b'A' | b'I' | b'O' | b'o') { Token::Word } else { Token::Junk };
+    }
+    let (mut run, mut longest, mut has_vowel) = (0, 0, false);
+    for &b in part {
+        if matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+            has_vowel = true;
+            run = 0;
+        } else {
+            run += 1;
+            longest = longest.max(run);
+        }
+    }
+    if !(has_vowel || all_upper || part.len() == 2 && first.is_ascii_uppercase()) || longest >= 5 {
         return Token::Junk;
     }
     Token::Word
@@ -244,6 +312,55 @@ mod tests {
             "W. J. BRYAN.",
         ] {
             assert_eq!(judge_latin(line), (is_word_soup(line), is_doubtful(line)), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_parts_are_judged_as_any_part() {
+        for part in [
+            "a",
+            "A",
+            "I",
+            "o",
+            "x",
+            "the",
+            "The",
+            "THE",
+            "tHe",
+            "rhythm",
+            "strengths",
+            "NY",
+            "Ny",
+            "ny",
+            "bcdfg",
+            "bcdf",
+            "BCDFG",
+            "e2",
+            "Mc",
+            "MIXEd",
+            "-",
+            "x'",
+        ] {
+            let ascii = judge_ascii_part(part.as_bytes());
+            let full = judge_part_by_chars(part);
+            assert_eq!(std::mem::discriminant(&ascii), std::mem::discriminant(&full), "{part:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_cut_as_split_whitespace_cuts_them() {
+        for line in [
+            "",
+            "  ",
+            "a",
+            " the  mill\tburned\x0Bdown\x0C.\r",
+            "x\u{1F}y",
+            "本报讯 (记者\u{3000}张三)",
+            "end ",
+        ] {
+            let mut tokens = Vec::new();
+            for_each_token(line, |t| tokens.push(t));
+            assert_eq!(tokens, line.split_whitespace().collect::<Vec<_>>(), "{line:?}");
         }
     }
 

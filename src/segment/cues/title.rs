@@ -47,6 +47,12 @@ pub fn capitals(line: &str) -> Option<Capitals> {
         if count == MAX_TITLE_WORDS {
             return None;
         }
+        // A line whose first word opens with a letter that is not a
+        // capital (most lines of running text) is neither in capitals nor
+        // in title case: the rest of it need not be read.
+        if count == 0 && word.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_uppercase()) {
+            return None;
+        }
         kept[count] = word;
         count += 1;
     }
@@ -207,6 +213,10 @@ mod tests {
         assert_eq!(capitals("Do You Want War?"), Some(Capitals::Title));
         assert_eq!(capitals("THREATENED FROM ANY QUARTER, that"), None);
         assert_eq!(capitals("The Presidents vpreparedness program is"), None);
+        assert_eq!(capitals("the Duty of a Friend"), None);
+        assert_eq!(capitals("\"1916 WAR\""), Some(Capitals::All));
+        assert_eq!(capitals("١ WAR"), Some(Capitals::All));
+        assert_eq!(capitals("会议 WAR"), None);
     }
 
     #[test]

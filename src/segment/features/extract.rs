@@ -7,7 +7,7 @@ use crate::segment::cues::{
     advertisement, byline, caption, closing, debris, furniture, masthead, punctuation, title,
 };
 use crate::segment::layout::{Layout, Line};
-use crate::text::script::{han_count, is_han};
+use crate::text::script::is_han;
 
 /// Pages with at least this many lines are read on two threads.
 const PARALLEL_FROM: usize = 2000;
@@ -148,7 +148,36 @@ fn add_around(base: &mut [Vec<u16>]) {
 }
 
 fn cue_id(name: &str) -> u16 {
-    id(Family::Cue, CUES.iter().position(|c| *c == name).unwrap_or(0))
+    id(Family::Cue, cue(name))
+}
+
+/// The index of the cue `name` in [`CUES`], found when compiling (a name
+/// not there fails the build): each line turns on several cues, and
+/// looking each name up among the thirty-one was a string search apiece.
+const fn cue(name: &str) -> usize {
+    let mut index = 0;
+    while index < CUES.len() {
+        if same(CUES[index].as_bytes(), name.as_bytes()) {
+            return index;
+        }
+        index += 1;
+    }
+    panic!("not a cue")
+}
+
+/// Byte equality that `const fn` can use.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The width of a full line on the page: the 80th percentile of widths, so
@@ -182,7 +211,8 @@ fn line_features(
     let text = line.text;
     let mut f = Vec::with_capacity(40);
     f.push(id(Family::Bias, 0));
-    let chars = text.chars().count();
+    let counts = Counts::of(text);
+    let chars = counts.chars;
     f.push(id(
         Family::Length,
         bucket(chars as f32, &[2.0, 3.0, 4.0, 7.0, 11.0, 16.0, 23.0, 33.0, 49.0, 81.0]),
@@ -196,19 +226,18 @@ fn line_features(
     f.push(id(Family::Start, start));
     let capitals = shape.capitals;
     f.push(id(Family::Capitals, capitals));
-    let digits = text.chars().filter(char::is_ascii_digit).count() as f32 / chars.max(1) as f32;
+    let digits = counts.digits as f32 / chars.max(1) as f32;
     f.push(id(Family::Digits, if digits == 0.0 { 0 } else { 1 + bucket(digits, &[0.1, 0.3]) }));
-    let symbols = text.chars().filter(|&c| is_symbol(c)).count() as f32 / chars.max(1) as f32;
+    let symbols = counts.symbols as f32 / chars.max(1) as f32;
     f.push(id(Family::Symbols, if symbols == 0.0 { 0 } else { 1 + bucket(symbols, &[0.05, 0.15, 0.3]) }));
     if line.cjk {
-        let han = han_count(text) as f32;
+        let han = counts.han as f32;
         f.push(id(Family::Words, 6 + bucket(han, &[5.0, 9.0, 13.0, 19.0, 29.0, 46.0])));
     } else {
-        let words = text.split_whitespace().count() as f32;
+        let words = counts.words as f32;
         f.push(id(Family::Words, bucket(words, &[2.0, 3.0, 4.0, 7.0, 11.0])));
     }
-    let inner =
-        text.chars().filter(|c| matches!(c, ',' | '，' | '、' | ';' | '；' | ':' | '：')).count() as f32;
+    let inner = counts.inner as f32;
     f.push(id(Family::InnerPunctuation, bucket(inner, &[1.0, 2.0, 4.0])));
     cues(line, shape, context, &mut f);
     f.push(id(Family::BlankBefore, context.blank_before.min(2)));
@@ -226,115 +255,152 @@ fn line_features(
     f
 }
 
+/// What the shape features count in a line, gathered in one pass over its
+/// characters rather than one pass each: every line of a page is read, so
+/// five passes were a good part of a page's features.
+#[derive(Debug, Default, PartialEq)]
+struct Counts {
+    /// Characters.
+    chars: usize,
+    /// ASCII digits.
+    digits: usize,
+    /// Symbols (see [`is_symbol`]).
+    symbols: usize,
+    /// Han ideographs.
+    han: usize,
+    /// Runs of characters between white space, as `split_whitespace`
+    /// gives them.
+    words: usize,
+    /// Commas, semicolons and colons, of either width.
+    inner: usize,
+}
+
+impl Counts {
+    fn of(text: &str) -> Self {
+        let mut counts = Self::default();
+        let mut in_word = false;
+        for c in text.chars() {
+            counts.chars += 1;
+            counts.digits += usize::from(c.is_ascii_digit());
+            counts.symbols += usize::from(is_symbol(c));
+            counts.han += usize::from(is_han(c));
+            counts.inner += usize::from(matches!(c, ',' | '，' | '、' | ';' | '；' | ':' | '：'));
+            if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                counts.words += 1;
+            }
+        }
+        counts
+    }
+}
+
 /// The cue indicators of a line.
 fn cues(line: &Line<'_>, shape: Shape, context: &Context, f: &mut Vec<u16>) {
     let text = line.text;
-    let mut on = |name: &str| {
-        if let Some(value) = CUES.iter().position(|c| *c == name) {
-            f.push(id(Family::Cue, value));
-        }
-    };
+    let mut on = |cue: usize| f.push(id(Family::Cue, cue));
     let short = line.width <= 64;
     if line.indented {
-        on("indent");
+        on(const { cue("indent") });
     }
     if line.dateline {
-        on("dateline");
+        on(const { cue("dateline") });
     }
     // The cues that only judge narrow lines are handed the width measured
     // already.
     if line.width <= byline::MAX_WIDTH && byline::is_narrow_byline(text) {
-        on("byline");
+        on(const { cue("byline") });
     }
     if byline::is_signature_line(text) {
-        on("signature");
+        on(const { cue("signature") });
     }
     if !line.cjk && byline::trailing_signature(text).is_some() {
-        on("trailing-signature");
+        on(const { cue("trailing-signature") });
     }
     if caption::is_caption(text) {
-        on("caption");
+        on(const { cue("caption") });
     }
     if line.width <= furniture::MAX_WIDTH && furniture::is_narrow_furniture(text) {
-        on("furniture");
+        on(const { cue("furniture") });
     }
     if closing::is_closing_line(text) {
-        on("closing");
+        on(const { cue("closing") });
     }
     if line.width <= masthead::MAX_WIDTH && masthead::is_masthead_item(text) {
-        on("masthead");
+        on(const { cue("masthead") });
     }
     if debris::is_symbol_soup(text) {
-        on("symbol-soup");
+        on(const { cue("symbol-soup") });
     }
     if !line.cjk {
         let (soup, doubtful) = debris::judge_latin(text);
         if soup {
-            on("word-soup");
+            on(const { cue("word-soup") });
         }
         if doubtful {
-            on("doubtful");
+            on(const { cue("doubtful") });
         }
         if title::ends_with_dangling_word(text) {
-            on("dangling-word");
+            on(const { cue("dangling-word") });
         }
     }
     if short && title::is_lead_in(text) {
-        on("lead-in");
+        on(const { cue("lead-in") });
     }
     if title::is_crosshead(text) {
-        on("numbered-crosshead");
+        on(const { cue("numbered-crosshead") });
     }
     if short && title::is_list_heading(text) {
-        on("list-heading");
+        on(const { cue("list-heading") });
     }
     if line.cjk && title::is_short_label(text) {
-        on("short-label");
+        on(const { cue("short-label") });
     }
     if punctuation::ends_with_title_mark(text) {
-        on("title-mark");
+        on(const { cue("title-mark") });
     }
     if punctuation::ends_continuing(text) {
-        on("trails-off");
+        on(const { cue("trails-off") });
     }
     if punctuation::starts_lowercase(text) {
-        on("lowercase-start");
+        on(const { cue("lowercase-start") });
     }
     if title::has_subheadline_dash(text) {
-        on("dash-start");
+        on(const { cue("dash-start") });
     }
     if text.ends_with("——") || text.ends_with("--") {
-        on("dash-end");
+        on(const { cue("dash-end") });
     }
     if text.starts_with(['“', '"', '「', '『']) && text.ends_with(['”', '"', '」', '』']) {
-        on("quoted");
+        on(const { cue("quoted") });
     }
     if text.starts_with(['（', '(']) && text.ends_with(['）', ')']) {
-        on("bracketed");
+        on(const { cue("bracketed") });
     }
     if line.cjk && is_letter_spaced(text) {
-        on("letter-spaced");
+        on(const { cue("letter-spaced") });
     }
     let ad = advertisement::marks(text);
     if ad.price {
-        on("price");
+        on(const { cue("price") });
     }
     if ad.phone {
-        on("phone");
+        on(const { cue("phone") });
     }
     if ad.selling {
-        on("selling");
+        on(const { cue("selling") });
     }
     if context.wrapped {
-        on("page-wrapped");
+        on(const { cue("page-wrapped") });
     }
     // Trimming the stops changes none of the line's words (each is
     // trimmed of punctuation anyway), so its capitals class answers.
     if !line.cjk && text.ends_with('.') && shape.capitals == ALL_CAPITALS {
-        on("period-capitals");
+        on(const { cue("period-capitals") });
     }
     if text.ends_with([':', '：']) {
-        on("colon-end");
+        on(const { cue("colon-end") });
     }
 }
 
@@ -360,7 +426,37 @@ fn is_symbol(c: char) -> bool {
 const COMMON_IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
 
 fn is_common_punctuation(c: char) -> bool {
-    ",.;:!?'\"()-，。；：！？、“”‘’（）《》—…·".contains(c)
+    matches!(
+        c,
+        ',' | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | '('
+            | ')'
+            | '-'
+            | '，'
+            | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '、'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '—'
+            | '…'
+            | '·'
+    )
 }
 
 fn end_class(text: &str) -> usize {
@@ -420,6 +516,36 @@ mod tests {
     #[test]
     fn common_ideographs_are_letters() {
         assert!(COMMON_IDEOGRAPHS.clone().all(char::is_alphabetic));
+    }
+
+    #[test]
+    fn one_pass_counts_what_each_pass_counted() {
+        for text in [
+            "本报讯(记者 张三) 11月4日，会议召开。",
+            "The Duty of a Friend: 12 $ ■",
+            "",
+            "  a\u{3000}b  ",
+            "①②③ ★",
+        ] {
+            let expected = Counts {
+                chars: text.chars().count(),
+                digits: text.chars().filter(char::is_ascii_digit).count(),
+                symbols: text.chars().filter(|&c| is_symbol(c)).count(),
+                han: crate::text::script::han_count(text),
+                words: text.split_whitespace().count(),
+                inner: text
+                    .chars()
+                    .filter(|c| matches!(c, ',' | '，' | '、' | ';' | '；' | ':' | '：'))
+                    .count(),
+            };
+            assert_eq!(Counts::of(text), expected, "{text:?}");
+        }
+        let punctuation = ",.;:!?'\"()-，。；：！？、“”‘’（）《》—…·";
+        assert!(punctuation.chars().all(is_common_punctuation));
+        assert_eq!(
+            (0..0x3000).filter_map(char::from_u32).filter(|&c| is_common_punctuation(c)).count(),
+            punctuation.chars().filter(|&c| (c as u32) < 0x3000).count()
+        );
     }
 
     #[test]
