@@ -332,6 +332,20 @@ impl<'b> Reader<'b> {
 mod tests {
     use super::*;
 
+    /// The built-in model falls back to an untrained one when its file does
+    /// not load, so that a damaged build still opens pages; a change to the
+    /// features without training the model again must fail here, by name,
+    /// rather than ship a split that proposes nothing.
+    #[test]
+    fn the_shipped_model_fits_the_features() {
+        let loaded = Model::from_bytes(include_bytes!("../../assets/model/split.model"));
+        assert!(
+            loaded.is_ok(),
+            "assets/model/split.model does not load ({:?}): train it again (docs/split.md)",
+            loaded.err()
+        );
+    }
+
     #[test]
     fn a_model_reads_back_exactly() {
         let mut weights = vec![0.0; FEATURE_COUNT * T];
