@@ -207,7 +207,8 @@ fn the_training_pages_keep_their_floors() {
         "riverton-gazette-2025-03-04-a1.truth.json",
     ]);
     assert_floors("training pages, Chinese", &by_language["zh"], [0.88, 0.85, 0.87]);
-    // 107 English pages, 59 of them harder than the first 48 (0.74, 0.59, 0.69).
+    // 107 English pages (0.74, 0.59, 0.69; the first 48 alone were fitted to
+    // 0.81: more varied pages are fitted less closely).
     assert_floors("training pages, English", &by_language["en"], [0.68, 0.54, 0.62]);
     // Real OCR is harder to fit: columns run together (0.58, 0.68, 0.85).
     let ocr = scores(&["corpus/zh-ocr", "corpus/zh-ocr-short"]);
