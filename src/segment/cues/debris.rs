@@ -267,7 +267,7 @@ fn judge_ascii_part(part: &[u8]) -> Token {
     }
     let (mut run, mut longest, mut has_vowel) = (0, 0, false);
     for &b in part {
-        if matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+        if is_vowel(char::from(b)) {
             has_vowel = true;
             run = 0;
         } else {
