@@ -145,6 +145,7 @@ impl WordShape {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Token {
     Word,
     Junk,
@@ -152,9 +153,11 @@ enum Token {
 }
 
 fn judge_token(raw: &str) -> Option<Token> {
-    if let Some(verdict) = judge_plain_word(raw) {
-        return Some(verdict);
-    }
+    judge_plain_word(raw).or_else(|| judge_token_fully(raw))
+}
+
+/// [`judge_token`] without the shortcut for plain words.
+fn judge_token_fully(raw: &str) -> Option<Token> {
     if raw.chars().all(|c| matches!(c, '-' | '—' | '–' | '&')) {
         return None;
     }
@@ -341,9 +344,23 @@ mod tests {
             "-",
             "x'",
         ] {
-            let ascii = judge_ascii_part(part.as_bytes());
-            let full = judge_part_by_chars(part);
-            assert_eq!(std::mem::discriminant(&ascii), std::mem::discriminant(&full), "{part:?}");
+            assert_eq!(judge_ascii_part(part.as_bytes()), judge_part_by_chars(part), "{part:?}");
+        }
+    }
+
+    // The fast paths must give the general judgement's verdict on every
+    // input they take, not only on the examples above.
+    proptest::proptest! {
+        #[test]
+        fn any_ascii_part_is_judged_as_any_part(part in "[a-zA-Z]{1,9}|[!-~]{1,9}") {
+            proptest::prop_assert_eq!(judge_ascii_part(part.as_bytes()), judge_part_by_chars(&part));
+        }
+
+        #[test]
+        fn the_plain_word_shortcut_agrees_with_the_full_judgement(raw in "[a-z]{1,9}[.,;:!?'\")]{0,2}|[!-~]{1,9}") {
+            if let Some(quick) = judge_plain_word(&raw) {
+                proptest::prop_assert_eq!(Some(quick), judge_token_fully(&raw));
+            }
         }
     }
 

@@ -80,15 +80,21 @@ pub fn words(text: &str) -> Vec<u16> {
             .map(|w| fnv_bucket(w.iter().map(u8::to_ascii_lowercase)))
             .collect()
     } else {
-        text.split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 3)
-            .take(24)
-            .map(lowercase_bucket)
-            .collect()
+        words_by_chars(text)
     };
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The buckets of [`words`] read character by character, whatever the
+/// script, before sorting.
+fn words_by_chars(text: &str) -> Vec<u16> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .take(24)
+        .map(lowercase_bucket)
+        .collect()
 }
 
 /// The [`word_bucket`] of a word in lower case. An ASCII word (nearly
@@ -516,6 +522,18 @@ mod tests {
     #[test]
     fn common_ideographs_are_letters() {
         assert!(COMMON_IDEOGRAPHS.clone().all(char::is_alphabetic));
+    }
+
+    proptest::proptest! {
+        /// The byte-by-byte reading of an ASCII line finds the words the
+        /// general one finds.
+        #[test]
+        fn ascii_lines_give_the_words_any_line_gives(text in "[a-zA-Z ,.'-]{0,60}|[ -~]{0,60}") {
+            let mut general = words_by_chars(&text);
+            general.sort_unstable();
+            general.dedup();
+            proptest::prop_assert_eq!(words(&text), general);
+        }
     }
 
     #[test]
