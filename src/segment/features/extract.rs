@@ -125,7 +125,8 @@ fn fnv_bucket(bytes: impl Iterator<Item = u8>) -> u16 {
 /// Adds each line's [`Family::Around`] counts, read off its neighbours'
 /// own features.
 fn add_around(base: &mut [Vec<u16>]) {
-    let selling = [cue_id("price"), cue_id("phone"), cue_id("selling")];
+    let selling = [const { cue("price") }, const { cue("phone") }, const { cue("selling") }]
+        .map(|c| id(Family::Cue, c));
     let capitals = id(Family::Capitals, 0);
     let sentence = id(Family::End, 0);
     let marks: Vec<(bool, bool, bool)> = base
@@ -151,10 +152,6 @@ fn add_around(base: &mut [Vec<u16>]) {
             },
         ));
     }
-}
-
-fn cue_id(name: &str) -> u16 {
-    id(Family::Cue, cue(name))
 }
 
 /// The index of the cue `name` in [`CUES`], found when compiling (a name
