@@ -10,7 +10,7 @@ use super::regex;
 use crate::text::script::is_mostly_spaceless;
 
 /// How word-like a line is.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct WordShape {
     /// Tokens that look like words, numbers or initials.
     pub good: usize,
@@ -54,14 +54,7 @@ pub fn is_word_soup(line: &str) -> bool {
 /// tokens (the line model asks both of every line).
 pub fn judge_latin(line: &str) -> (bool, bool) {
     let letters = line.chars().filter(|c| c.is_alphabetic()).take(4).count();
-    // The tokens are counted as they are judged: one walk over the line,
-    // where counting them apart was a second.
-    let mut shape = WordShape { good: 0, judged: 0, mangled: false };
-    let mut total = 0;
-    for_each_token(line, |token| {
-        total += 1;
-        shape.add(judge_token(token));
-    });
+    let (shape, total) = judge_tokens(line);
     let soup = if letters == 0 {
         false
     } else if letters < 4 && !line.bytes().any(|b| b.is_ascii_digit()) {
@@ -100,7 +93,7 @@ fn for_each_token<'a>(line: &'a str, mut f: impl FnMut(&'a str)) {
 /// soon as half are known to be words.
 fn mostly_junk<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> bool {
     let total = tokens.clone().count();
-    let mut shape = WordShape { good: 0, judged: 0, mangled: false };
+    let mut shape = WordShape::default();
     for token in tokens {
         shape.add(judge_token(token));
         if shape.good * 2 >= total {
@@ -126,11 +119,19 @@ impl WordShape {
 
 /// Judges each whitespace-separated token of a Latin line.
 pub fn word_shape(line: &str) -> WordShape {
-    let mut shape = WordShape { good: 0, judged: 0, mangled: false };
-    for token in line.split_whitespace() {
+    judge_tokens(line).0
+}
+
+/// The shape of a line's tokens and how many there are (judged or not),
+/// counted as they are judged: one walk over the line.
+fn judge_tokens(line: &str) -> (WordShape, usize) {
+    let mut shape = WordShape::default();
+    let mut total = 0;
+    for_each_token(line, |token| {
+        total += 1;
         shape.add(judge_token(token));
-    }
-    shape
+    });
+    (shape, total)
 }
 
 impl WordShape {
