@@ -59,8 +59,7 @@ pub fn trailing_signature(line: &str) -> Option<usize> {
     let pattern = regex!(r#"[.!?"”]\s+((?:[A-Z]\.\s?){1,3}[A-Z][A-Z'\-]+\.?)\s*$"#);
     // Only the line's tail can hold it; searching there keeps long lines cheap.
     let tail_start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-    let found = pattern.captures(&line[tail_start..])?;
-    Some(tail_start + found.get(1)?.start())
+    Some(tail_start + pattern.group(&line[tail_start..], 1)?.start)
 }
 
 /// The byline inside a dateline's brackets: "融媒首席记者 陈晓苏" from
@@ -70,7 +69,7 @@ pub fn dateline_byline(paragraph: &str) -> Option<&str> {
         r"^[\s\u{3000}]*(?:本[报報][讯訊]|本[报報][\p{Han}\d]{0,8}[讯訊]|[\p{Han}\d]{0,12}(?:社|台|[网網]|[报報])[\p{Han}\d\s]{0,16}[电電])",
         r"\s*[(（]([^)）]{1,40})[)）]"
     ));
-    let inner = pattern.captures(paragraph)?.get(1)?.as_str().trim();
+    let inner = paragraph[pattern.group(paragraph, 1)?].trim();
     static NAMES_SOMEONE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         words_automaton(
             either_form(&["记者", "通讯员", "评论员", "撰稿", "作者", "实习生"]),

@@ -10,10 +10,13 @@ pub mod dateline;
 pub mod debris;
 pub mod furniture;
 pub mod masthead;
+pub mod pattern;
 pub mod punctuation;
 pub mod title;
 
-/// A regular expression compiled once, on first use.
+/// A cue's regular expression, compiled once, on first use, into a
+/// [`pattern::Pattern`] (a forward lazy DFA: cues ask whether a line
+/// matches, never where a match starts).
 ///
 /// Patterns run on every line of large editions: English word boundaries
 /// are written `(?-u:\b)`, since a Unicode `\b` forces the regex engine off
@@ -22,13 +25,14 @@ pub mod title;
 /// The macro gives the `LazyLock` itself, not the compiled expression:
 /// `let english = regex!(..)` compiles nothing, and the expression is
 /// compiled when a line first gets past the cheap gates in front of it.
-/// Compiling costs about a tenth of a millisecond for the smallest
-/// expression, far more than matching a page's lines.
+/// Compiling costs tens of microseconds for the smallest expression, far
+/// more than matching a page's lines.
 macro_rules! regex {
     ($pattern:expr) => {{
-        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(&$crate::segment::cues::compact($pattern)).expect("a valid built-in pattern")
-        });
+        static RE: std::sync::LazyLock<$crate::segment::cues::pattern::Pattern> =
+            std::sync::LazyLock::new(|| {
+                $crate::segment::cues::pattern::Pattern::new(&$crate::segment::cues::compact($pattern))
+            });
         &RE
     }};
 }
