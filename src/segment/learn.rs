@@ -129,7 +129,7 @@ pub fn train_reporting(
     let (weights, transitions) = found.point.split_at(EMISSIONS);
     Trained {
         model: Model::from_parts(
-            weights.iter().map(|&w| w as f32).collect(),
+            weights.iter().map(|&w| w as f32).collect::<Vec<f32>>(),
             transitions.iter().map(|&w| w as f32).collect(),
             note,
         ),
@@ -358,7 +358,7 @@ mod tests {
         reversed.reverse();
         let other = train(&reversed, &Training { threads: 3, ..Training::default() }, None, "{}".into());
         let largest =
-            model.weights.iter().zip(&other.weights).map(|(a, b)| (a - b).abs()).fold(0.0f32, f32::max);
+            model.weights.iter().zip(other.weights.iter()).map(|(a, b)| (a - b).abs()).fold(0.0f32, f32::max);
         assert!(largest < 1e-3, "weights differ by {largest}");
     }
 
@@ -404,7 +404,7 @@ mod tests {
         let prior = train(&examples, &Training { l2: 0.01, ..Training::default() }, None, "{}".into());
         let strong = Training { l2: 1000.0, ..Training::default() };
         let distance = |model: &Model| {
-            prior.weights.iter().zip(&model.weights).map(|(a, b)| (a - b).abs()).fold(0.0f32, f32::max)
+            prior.weights.iter().zip(model.weights.iter()).map(|(a, b)| (a - b).abs()).fold(0.0f32, f32::max)
         };
         let adapted = train(&examples, &strong, Some(&prior), "{}".into());
         let scratch = train(&examples, &strong, None, "{}".into());

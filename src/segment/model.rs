@@ -9,7 +9,12 @@
 //! confidence.
 //!
 //! Weights are learned by [`super::learn`] and stored in a small binary
-//! file (`assets/model/split.model`, read in a few microseconds):
+//! file (`assets/model/split.model`). The built-in model is not read at
+//! all: its weights are used where the file lies in the program's memory,
+//! so starting costs no copy, and only the script a page is written in
+//! has its rows folded (see [`Model::folded`]). (Copying all weights and
+//! folding both scripts' cost a one-page `copydesk split` about 0.6 ms,
+//! most of it the kernel handing out 1.1 MB of fresh memory.)
 //!
 //! | bytes | what |
 //! |---|---|
@@ -17,16 +22,16 @@
 //! | 4 | format version (1), little-endian |
 //! | 8 | feature schema hash ([`super::features::schema_hash`]) |
 //! | 4, 4 | tag count, feature count |
-//! | 4 + n | length and UTF-8 text of a JSON note: what it was trained on |
+//! | 4 + n | length and UTF-8 text of a JSON note: what it was trained on, padded with spaces so that the weights start at a multiple of 4 bytes |
 //! | 4 × features × tags | emission weights, feature by feature |
 //! | 4 × (tags + 1) × tags | transition weights, the last row from the page's top |
 
 #![allow(clippy::needless_range_loop)] // tag-indexed arrays read clearest by index
-use std::sync::LazyLock;
+use std::borrow::Cow;
+use std::sync::{LazyLock, OnceLock};
 
 use super::features::{
-    BASE_COUNT, DOMAINS, FEATURE_COUNT, OFFSETS_READ, PageFeatures, WORD_BUCKETS, edge_index, feature_index,
-    schema_hash, word_index,
+    BASE_COUNT, FEATURE_COUNT, OFFSETS_READ, PageFeatures, edge_index, feature_index, schema_hash, word_index,
 };
 use super::lattice::Lattice;
 use super::tags::Tag;
@@ -34,6 +39,9 @@ use super::tags::Tag;
 const T: usize = Tag::COUNT;
 const MAGIC: &[u8; 8] = b"CDSKSPLT";
 const VERSION: u32 = 1;
+/// The bytes before the note: magic, version, schema, tag and feature
+/// counts, note length.
+const HEADER_LEN: usize = 8 + 4 + 8 + 4 + 4 + 4;
 
 /// Transition weight of a pair that can never occur.
 const IMPOSSIBLE: f32 = -1.0e9;
@@ -57,32 +65,47 @@ pub enum ModelError {
 }
 
 /// Learned weights of the line model.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Model {
-    /// Emission weights, `FEATURE_COUNT × T`.
-    pub(super) weights: Vec<f32>,
+    /// Emission weights, `FEATURE_COUNT × T`: borrowed from the program
+    /// for the built-in model, owned for any other.
+    pub(super) weights: Cow<'static, [f32]>,
     /// Transition weights, `(T + 1) × T`; row `T` is from the page's top.
     pub(super) transitions: Vec<f32>,
     /// What the model was trained on (JSON text).
     pub note: String,
-    /// Emission weights with the shared and per-script copies folded
-    /// together, per script (`[domain - 1][slot × base]`), followed by the
-    /// edge and word rows: every row padded to [`LANES`] so that adding one
-    /// is a few vector instructions.
-    folded: [Vec<Row>; 2],
+    /// Per script (`[domain - 1]`), the base features' rows folded
+    /// together: see [`Self::folded`].
+    folded: [OnceLock<Box<[Padded]>>; 2],
 }
 
-/// Rows padded from `T` to a multiple of the vector width.
+/// Two models are the same when their weights and notes are: the folded
+/// rows are made from the weights, on demand.
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.weights == other.weights && self.transitions == other.transitions && self.note == other.note
+    }
+}
+
+/// One tag-indexed row of weights.
+type Row = [f32; T];
+
+/// A row padded from `T` to the vector width, so that adding one (what
+/// scoring a line does most) is a few vector instructions.
+type Padded = [f32; LANES];
 const LANES: usize = 16;
-
-/// One padded row of weights.
-type Row = [f32; LANES];
-
 const _: () = assert!(T <= LANES);
 
-static BUILTIN: LazyLock<Model> = LazyLock::new(|| {
-    Model::from_bytes(include_bytes!("../../assets/model/split.model")).unwrap_or_else(|_| Model::untrained())
-});
+/// Bytes aligned for reading as `f32`s where they lie.
+#[repr(C, align(4))]
+struct Aligned<B: ?Sized>(B);
+
+/// The built-in model file, aligned so that its weights (which start at a
+/// multiple of 4 bytes, see the table above) can be used in place.
+static BUILTIN_BYTES: &Aligned<[u8]> = &Aligned(*include_bytes!("../../assets/model/split.model"));
+
+static BUILTIN: LazyLock<Model> =
+    LazyLock::new(|| Model::from_static_bytes(&BUILTIN_BYTES.0).unwrap_or_else(|_| Model::untrained()));
 
 impl Model {
     /// The model shipped with Copydesk (`assets/model/split.model`).
@@ -97,11 +120,13 @@ impl Model {
 
     /// A model from its weights (transitions are masked to what may follow
     /// what).
-    pub(super) fn from_parts(weights: Vec<f32>, mut transitions: Vec<f32>, note: String) -> Self {
+    pub(super) fn from_parts(
+        weights: impl Into<Cow<'static, [f32]>>,
+        mut transitions: Vec<f32>,
+        note: String,
+    ) -> Self {
         mask(&mut transitions);
-        let mut model = Self { weights, transitions, note, folded: [Vec::new(), Vec::new()] };
-        model.fold();
-        model
+        Self { weights: weights.into(), transitions, note, folded: Default::default() }
     }
 
     /// The same model with another note.
@@ -110,66 +135,22 @@ impl Model {
         self
     }
 
-    fn fold(&mut self) {
-        let row = |index: usize| {
-            let mut out = [0.0f32; LANES];
-            out[..T].copy_from_slice(&self.weights[index * T..][..T]);
-            out
-        };
-        for domain in 1..DOMAINS {
-            let mut table =
-                Vec::with_capacity(OFFSETS_READ.len() * BASE_COUNT + OFFSETS_READ.len() + WORD_BUCKETS);
-            for slot in 0..OFFSETS_READ.len() {
-                for base in 0..BASE_COUNT as u16 {
-                    let mut folded = row(feature_index(slot, 0, base));
-                    add(&mut folded, &row(feature_index(slot, domain, base)));
-                    table.push(folded);
-                }
-            }
-            table.extend((0..OFFSETS_READ.len()).map(|slot| row(edge_index(slot))));
-            table.extend((0..WORD_BUCKETS as u16).map(|bucket| row(word_index(bucket))));
-            self.folded[domain - 1] = table;
-        }
-    }
-
     /// Reads a model file's bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
-        let mut reader = Reader { bytes, at: 0 };
-        if reader.take(8)? != MAGIC {
-            return Err(ModelError::Format("it does not start with CDSKSPLT".into()));
+        let parts = Parts::read(bytes)?;
+        let weights = parts.weights.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        parts.into_model(Cow::Owned(weights.collect()))
+    }
+
+    /// Reads a model file that lives as long as the program, using its
+    /// weights in place where they are aligned for it (the built-in
+    /// model's are), copying them where they are not.
+    fn from_static_bytes(bytes: &'static [u8]) -> Result<Self, ModelError> {
+        let parts = Parts::read(bytes)?;
+        match bytemuck::try_cast_slice::<u8, f32>(parts.weights) {
+            Ok(weights) if cfg!(target_endian = "little") => parts.into_model(Cow::Borrowed(weights)),
+            _ => Self::from_bytes(bytes),
         }
-        let version = reader.u32()?;
-        if version != VERSION {
-            return Err(ModelError::Format(format!(
-                "format version {version}, this Copydesk reads {VERSION}"
-            )));
-        }
-        let found = reader.u64()?;
-        let expected = schema_hash();
-        if found != expected {
-            return Err(ModelError::Schema { found, expected });
-        }
-        let (tags, features) = (reader.u32()? as usize, reader.u32()? as usize);
-        if tags != T || features != FEATURE_COUNT {
-            return Err(ModelError::Format(format!(
-                "{tags} tags and {features} features, expected {T} and {FEATURE_COUNT}"
-            )));
-        }
-        let note_len = reader.u32()? as usize;
-        let note = String::from_utf8(reader.take(note_len)?.to_vec())
-            .map_err(|_| ModelError::Format("its note is not UTF-8".into()))?;
-        let weights = reader.f32s(FEATURE_COUNT * T)?;
-        let transitions = reader.f32s((T + 1) * T)?;
-        if reader.at != bytes.len() {
-            return Err(ModelError::Format(format!(
-                "{} bytes left over at the end",
-                bytes.len() - reader.at
-            )));
-        }
-        if weights.iter().chain(&transitions).any(|w| !w.is_finite()) {
-            return Err(ModelError::Format("a weight is not a finite number".into()));
-        }
-        Ok(Self::from_parts(weights, transitions, note))
     }
 
     /// The model file's bytes.
@@ -181,8 +162,12 @@ impl Model {
         out.extend_from_slice(&schema_hash().to_le_bytes());
         out.extend_from_slice(&(T as u32).to_le_bytes());
         out.extend_from_slice(&(FEATURE_COUNT as u32).to_le_bytes());
-        out.extend_from_slice(&(self.note.len() as u32).to_le_bytes());
+        // Spaces after the JSON note, so that the weights start at a
+        // multiple of 4 bytes and the built-in model's can be used in place.
+        let padding = (4 - (HEADER_LEN + self.note.len()) % 4) % 4;
+        out.extend_from_slice(&((self.note.len() + padding) as u32).to_le_bytes());
         out.extend_from_slice(self.note.as_bytes());
+        out.extend(std::iter::repeat_n(b' ', padding));
         for w in self.weights.iter().copied().chain(self.unmasked_transitions()) {
             out.extend_from_slice(&w.to_le_bytes());
         }
@@ -197,29 +182,48 @@ impl Model {
     /// Each line's score for each tag: `lines × T`.
     pub fn emissions(&self, page: &PageFeatures) -> Vec<[f32; T]> {
         let n = page.base.len();
-        let table = &self.folded[page.domain.clamp(1, 2) - 1];
-        let edges = OFFSETS_READ.len() * BASE_COUNT;
-        let words = edges + OFFSETS_READ.len();
+        let rows: &[Row] = bytemuck::cast_slice(&self.weights);
+        let folded = self.folded(page.domain.clamp(1, 2));
         (0..n)
             .map(|k| {
-                let mut row = [0.0f32; LANES];
+                let mut sum = [0.0f32; LANES];
                 for (slot, &offset) in OFFSETS_READ.iter().enumerate() {
                     let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) else {
-                        add(&mut row, &table[edges + slot]);
+                        add(&mut sum, &rows[edge_index(slot)]);
                         continue;
                     };
                     for &base in &page.base[j] {
-                        add(&mut row, &table[slot * BASE_COUNT + base as usize]);
+                        add(&mut sum, &folded[slot * BASE_COUNT + base as usize]);
                     }
                 }
                 for &bucket in &page.words[k] {
-                    add(&mut row, &table[words + bucket as usize]);
+                    add(&mut sum, &rows[word_index(bucket)]);
                 }
                 let mut out = [0.0f32; T];
-                out.copy_from_slice(&row[..T]);
+                out.copy_from_slice(&sum[..T]);
                 out
             })
             .collect()
+    }
+
+    /// The base features' rows for pages of `domain` (1 or 2): the copy
+    /// both scripts share and the script's own added together, padded, so
+    /// that [`Self::emissions`] adds one row where it would add two. Made
+    /// on first use, once per script: a Chinese page never pays for the
+    /// Latin rows. (Edge and word rows have one copy, read in place.)
+    fn folded(&self, domain: usize) -> &[Padded] {
+        self.folded[domain - 1].get_or_init(|| {
+            let rows: &[Row] = bytemuck::cast_slice(&self.weights);
+            (0..OFFSETS_READ.len())
+                .flat_map(|slot| (0..BASE_COUNT as u16).map(move |base| (slot, base)))
+                .map(|(slot, base)| {
+                    let mut folded = [0.0f32; LANES];
+                    add(&mut folded, &rows[feature_index(slot, 0, base)]);
+                    add(&mut folded, &rows[feature_index(slot, domain, base)]);
+                    folded
+                })
+                .collect()
+        })
     }
 
     /// Transition weight from `from` (`None`: the page's top) to `to`.
@@ -288,9 +292,66 @@ pub(super) fn mask<W: From<f32>>(transitions: &mut [W]) {
     }
 }
 
-fn add(row: &mut Row, weights: &Row) {
-    for (r, w) in row.iter_mut().zip(weights) {
+/// Adds a row of weights (padded or not) into a padded sum; `N` known
+/// when compiling keeps the loop a few vector instructions.
+fn add<const N: usize>(sum: &mut Padded, weights: &[f32; N]) {
+    for (r, w) in sum.iter_mut().zip(weights) {
         *r += w;
+    }
+}
+
+/// A model file's parts, checked, its weights not yet read.
+struct Parts<'b> {
+    note: String,
+    weights: &'b [u8],
+    transitions: Vec<f32>,
+}
+
+impl<'b> Parts<'b> {
+    fn read(bytes: &'b [u8]) -> Result<Self, ModelError> {
+        let mut reader = Reader { bytes, at: 0 };
+        if reader.take(8)? != MAGIC {
+            return Err(ModelError::Format("it does not start with CDSKSPLT".into()));
+        }
+        let version = reader.u32()?;
+        if version != VERSION {
+            return Err(ModelError::Format(format!(
+                "format version {version}, this Copydesk reads {VERSION}"
+            )));
+        }
+        let found = reader.u64()?;
+        let expected = schema_hash();
+        if found != expected {
+            return Err(ModelError::Schema { found, expected });
+        }
+        let (tags, features) = (reader.u32()? as usize, reader.u32()? as usize);
+        if tags != T || features != FEATURE_COUNT {
+            return Err(ModelError::Format(format!(
+                "{tags} tags and {features} features, expected {T} and {FEATURE_COUNT}"
+            )));
+        }
+        let note_len = reader.u32()? as usize;
+        let note = std::str::from_utf8(reader.take(note_len)?)
+            .map_err(|_| ModelError::Format("its note is not UTF-8".into()))?
+            .trim_end_matches(' ')
+            .to_owned();
+        let weights = reader.take(FEATURE_COUNT * T * 4)?;
+        let transitions = reader.f32s((T + 1) * T)?;
+        if reader.at != bytes.len() {
+            return Err(ModelError::Format(format!(
+                "{} bytes left over at the end",
+                bytes.len() - reader.at
+            )));
+        }
+        Ok(Parts { note, weights, transitions })
+    }
+
+    /// The model, once its weights (read from `self.weights`) are checked.
+    fn into_model(self, weights: Cow<'static, [f32]>) -> Result<Model, ModelError> {
+        if weights.iter().chain(&self.transitions).any(|w| !w.is_finite()) {
+            return Err(ModelError::Format("a weight is not a finite number".into()));
+        }
+        Ok(Model::from_parts(weights, self.transitions, self.note))
     }
 }
 
@@ -346,12 +407,21 @@ mod tests {
         );
     }
 
+    /// The built-in model's weights are used where they lie: reading them
+    /// into fresh memory cost every process 0.6 ms.
+    #[test]
+    fn the_builtin_model_is_read_in_place() {
+        assert!(matches!(Model::builtin().weights, Cow::Borrowed(_)));
+    }
+
     #[test]
     fn a_model_reads_back_exactly() {
         let mut weights = vec![0.0; FEATURE_COUNT * T];
         weights[7] = 1.5;
         let model = Model::from_parts(weights, vec![0.25; (T + 1) * T], "{\"pages\":1}".into());
-        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        let bytes = model.to_bytes();
+        assert_eq!((HEADER_LEN + model.note.len() + 1) % 4, 0, "the note is padded with one space");
+        let again = Model::from_bytes(&bytes).unwrap();
         assert_eq!(again, model);
     }
 
