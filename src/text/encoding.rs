@@ -79,7 +79,7 @@ pub fn detect(bytes: &[u8]) -> Result<(&'static Encoding, usize), DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok((encoding, bom_len));
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if simdutf8::basic::from_utf8(bytes).is_ok() {
         if let Some(offset) = memchr::memchr(0, bytes) {
             return Err(DecodeError::Binary { offset });
         }
@@ -140,7 +140,7 @@ pub fn bom_length(bytes: &[u8], encoding: &'static Encoding) -> usize {
 fn decode_exact(bytes: &[u8], encoding: &'static Encoding, bom_len: usize) -> Result<String, DecodeError> {
     let encoding = widest_compatible(encoding);
     if encoding == UTF_8 {
-        return match std::str::from_utf8(bytes) {
+        return match simdutf8::compat::from_utf8(bytes) {
             Ok(text) => Ok(text.to_owned()),
             Err(e) => {
                 Err(DecodeError::Undecodable { encoding: UTF_8.name(), offset: bom_len + e.valid_up_to() })
@@ -184,7 +184,7 @@ fn reject_control_bytes(text: &str) -> Result<(), DecodeError> {
     let is_c0 = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')) || b == 0x7f;
     let c1 = || memchr::memchr_iter(0xc2, bytes).filter(|&at| matches!(bytes.get(at + 1), Some(0x80..=0x9f)));
     let controls = bytes.iter().filter(|&&b| is_c0(b)).count() + c1().count();
-    if controls * 100 <= text.chars().count() {
+    if controls * 100 <= char_count(text) {
         return Ok(());
     }
     let first = bytes.iter().position(|&b| is_c0(b));
@@ -193,9 +193,24 @@ fn reject_control_bytes(text: &str) -> Result<(), DecodeError> {
     Err(DecodeError::Binary { offset })
 }
 
+/// The characters of `text`, counted as the bytes that start one (any
+/// byte but 0b10xxxxxx): a count that vectorises, where `chars().count()`
+/// decodes each character.
+fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn characters_are_counted_as_chars_counts_them(text in "\\PC{0,40}") {
+            prop_assert_eq!(char_count(&text), text.chars().count());
+        }
+    }
     use encoding_rs::{UTF_16BE, UTF_16LE};
 
     const SAMPLE: &str = "本报讯(融媒首席记者 陈晓苏) 11月4日上午,清廉金华建设推进会以视频形式召开。会议强调,各地各部门要学深悟透党的二十大精神。";
