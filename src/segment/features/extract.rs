@@ -2,7 +2,7 @@
 //! cues it carries, and the counts over its neighbours, as ids of the
 //! schema in [`super`].
 
-use super::{AROUND_REACH, CAPITALS, CUES, Family, PageFeatures, START_CLASSES, WORD_BUCKETS, id};
+use super::{AROUND_REACH, CAPITALS, CUES, Family, PageFeatures, START_CLASSES, WORD_BUCKETS, cohesion, id};
 use crate::segment::cues::{
     advertisement, byline, caption, closing, debris, furniture, masthead, punctuation, title,
 };
@@ -42,6 +42,9 @@ pub fn extract(layout: &Layout<'_>) -> PageFeatures {
     };
     let (mut base, words): (Vec<Vec<u16>>, Vec<Vec<u16>>) = on_two_threads(count, one).into_iter().unzip();
     add_around(&mut base);
+    let terms: Vec<Vec<u16>> =
+        lines.iter().zip(&words).map(|(&i, words)| cohesion::terms(all[i].text, all[i].cjk, words)).collect();
+    cohesion::add(&mut base, &terms);
     PageFeatures { lines, base, words, domain }
 }
 

@@ -14,6 +14,7 @@
 //! lookups. Geometry from ALTO or hOCR (line height, x position, column)
 //! joins as further families when pages arrive with coordinates.
 
+mod cohesion;
 mod extract;
 
 pub use extract::extract;
@@ -61,6 +62,12 @@ pub enum Family {
     /// What the three lines either side hold: selling marks, capitals,
     /// sentence ends (advertisements and title stacks come in blocks).
     Around,
+    /// How much the words of the lines before share with those of this
+    /// line and the lines after (see [`cohesion`]).
+    Cohesion,
+    /// The most the words of this line and the lines after share with a
+    /// run of lines further back: an article resuming (see [`cohesion`]).
+    Echo,
 }
 
 /// The values of each family, in [`Family`] order.
@@ -87,10 +94,12 @@ const VALUES: [&[&str]; FAMILIES] = [
     &PAIRS_MEETS,
     &["much-narrower", "narrower", "similar", "wider", "much-wider", "first"],
     AROUND,
+    &["none", "<.02", "<.05", "<.1", "<.2", "<.35", ">=.35"],
+    &["none", "<.02", "<.05", "<.1", "<.2", "<.35", ">=.35"],
 ];
 
 /// How many families there are.
-const FAMILIES: usize = 19;
+const FAMILIES: usize = 21;
 
 /// The values of [`Family::Around`]: three counts over the neighbours.
 const AROUND: &[&str] = &[
@@ -280,6 +289,8 @@ const FAMILY_NAMES: [&str; FAMILIES] = [
     "meets",
     "width-after",
     "around",
+    "cohesion",
+    "echo",
 ];
 
 /// The name of feature `index`: `offset:family=value` with its script.
@@ -312,7 +323,11 @@ pub fn schema_hash() -> u64 {
         values.iter().for_each(|v| feed(v));
     }
     OFFSETS_READ.iter().for_each(|o| feed(&o.to_string()));
-    feed(&format!("words {WORD_BUCKETS} {AROUND_REACH}"));
+    feed(&format!(
+        "words {WORD_BUCKETS} {AROUND_REACH} cohesion {} {}",
+        cohesion::REACH,
+        cohesion::ECHO_RUNS
+    ));
     super::tags::Tag::ALL.iter().for_each(|t| feed(t.name()));
     hash
 }

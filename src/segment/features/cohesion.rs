@@ -1,0 +1,272 @@
+//! Lexical cohesion: how much the words of the lines before a line share
+//! with the words of the line and those after it.
+//!
+//! A story repeats its names, places and subject from paragraph to
+//! paragraph; the next story, on another subject, does not. Where one
+//! ends and another starts, the words on either side have least in common
+//! (Hearst's TextTiling reads topic shifts this way). No typography is
+//! needed, and it holds in any language: an English line's terms are its
+//! words (as [`super::extract::words`] hashes them), a Chinese line's the
+//! pairs of ideographs side by side in it, which name its people and
+//! places as words do. Terms on more than one line in twenty of the page
+//! (its "the" and "and", its 我们 and 发展) say nothing of the subject and
+//! are left out.
+//!
+//! Untitled local items, which the line's own shape cannot tell from the
+//! item before, are where this helps most.
+//!
+//! The same comparison made with runs of lines further up the page gives
+//! [`Family::Echo`]: where an article resumes after a box or another story
+//! interrupted it (two in five of the boundaries on a 1916 English page),
+//! its words have little in common with the interruption just before and
+//! much with the article's own text further back.
+
+use super::{Family, WORD_BUCKETS, id};
+
+/// How many lines either side are compared.
+pub(super) const REACH: usize = 6;
+
+/// How many runs of [`REACH`] lines further back [`Family::Echo`] looks
+/// at: the runs that end 6, 12, … 42 lines before the line.
+pub(super) const ECHO_RUNS: usize = 7;
+
+/// The cosine thresholds of [`Family::Cohesion`]'s values after "none".
+const THRESHOLDS: [f64; 5] = [0.02, 0.05, 0.1, 0.2, 0.35];
+
+/// The terms of a line: the buckets of pairs of ideographs side by side
+/// for a Chinese line, its word buckets (`words`) for any other; each once.
+pub(super) fn terms(text: &str, cjk: bool, words: &[u16]) -> Vec<u16> {
+    if !cjk {
+        return words.to_vec();
+    }
+    let mut out = Vec::new();
+    let mut before: Option<char> = None;
+    for c in text.chars() {
+        if !crate::text::script::is_han(c) {
+            before = None;
+            continue;
+        }
+        if let Some(b) = before {
+            out.push(pair_bucket(b, c));
+        }
+        before = Some(c);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// FNV-1a of two characters, folded into [`WORD_BUCKETS`].
+fn pair_bucket(a: char, b: char) -> u16 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for c in [u32::from(a), u32::from(b)] {
+        for byte in c.to_le_bytes() {
+            hash ^= u32::from(byte);
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+    }
+    (hash as usize % WORD_BUCKETS) as u16
+}
+
+/// Adds each line's [`Family::Cohesion`] and [`Family::Echo`] to its base
+/// features, `terms` being each line's [`terms`].
+pub(super) fn add(base: &mut [Vec<u16>], terms: &[Vec<u16>]) {
+    let kept = subject_terms(terms);
+    for (features, (cohesion, echo)) in base.iter_mut().zip(values(&kept)) {
+        features.push(id(Family::Cohesion, cohesion));
+        features.push(id(Family::Echo, echo));
+    }
+}
+
+/// Each line's terms less those on too many of the page's lines.
+fn subject_terms(terms: &[Vec<u16>]) -> Vec<Vec<u16>> {
+    let mut lines_with = vec![0usize; WORD_BUCKETS];
+    for line in terms {
+        line.iter().for_each(|&t| lines_with[t as usize] += 1);
+    }
+    let common = (terms.len() / 20).max(3);
+    terms
+        .iter()
+        .map(|line| line.iter().copied().filter(|&t| lines_with[t as usize] <= common).collect())
+        .collect()
+}
+
+/// The two values of each line, each 0 when a side has no terms, else 1 +
+/// the bucket of a cosine between term counts: [`Family::Cohesion`]
+/// compares the [`REACH`] lines before with the line and the [`REACH`] -
+/// 1 after ("ahead"); [`Family::Echo`] is the largest cosine of "ahead"
+/// with any of the [`ECHO_RUNS`] runs of [`REACH`] lines before those,
+/// counting only runs that lie wholly on the page.
+///
+/// All windows slide down the page one line at a time, their counts,
+/// squared norms and dot products with "ahead" kept up to date as lines
+/// enter and leave them (integers, so exactly what counting afresh at
+/// each line would give): a line costs the terms of the lines that move,
+/// not those of all sixty.
+fn values(terms: &[Vec<u16>]) -> Vec<(usize, usize)> {
+    let n = terms.len();
+    let mut ahead = Window::new();
+    // behind[0] holds the REACH lines just before the line; behind[m] the
+    // run before behind[m - 1].
+    let mut behind: Vec<Window> = (0..=ECHO_RUNS).map(|_| Window::new()).collect();
+    for line in terms.iter().take(REACH) {
+        ahead.change(line, 1, &mut behind);
+    }
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        let cohesion = bucket(behind[0].cosine(&ahead));
+        let echo = (1..=ECHO_RUNS)
+            .take_while(|&m| k >= REACH * (m + 1))
+            .filter_map(|m| behind[m].cosine(&ahead))
+            .fold(None, |best: Option<f64>, c| Some(best.map_or(c, |b| b.max(c))));
+        out.push((cohesion, bucket(echo)));
+        // Line k leaves "ahead" for the first run behind; each run hands
+        // its oldest line to the run before it.
+        ahead.leave(&terms[k], &mut behind);
+        for (m, run) in behind.iter_mut().enumerate() {
+            if let Some(gone) = k.checked_sub(REACH * (m + 1)) {
+                run.step(&terms[gone], -1, &ahead);
+            }
+            if let Some(came) = k.checked_sub(REACH * m) {
+                run.step(&terms[came], 1, &ahead);
+            }
+        }
+        if let Some(next) = terms.get(k + REACH) {
+            ahead.change(next, 1, &mut behind);
+        }
+    }
+    out
+}
+
+/// 0 for no cosine (a side without terms), else 1 + its bucket.
+fn bucket(cosine: Option<f64>) -> usize {
+    cosine.map_or(0, |c| 1 + THRESHOLDS.iter().take_while(|&&t| c >= t).count())
+}
+
+/// The term counts of a run of lines, with their squared norm and, for a
+/// run behind the line, its dot product with the run ahead.
+struct Window {
+    counts: Vec<i32>,
+    norm: i64,
+    dot: i64,
+}
+
+impl Window {
+    fn new() -> Self {
+        Self { counts: vec![0; WORD_BUCKETS], norm: 0, dot: 0 }
+    }
+
+    /// The cosine with `ahead`; `None` when either has no terms.
+    fn cosine(&self, ahead: &Window) -> Option<f64> {
+        (self.norm > 0 && ahead.norm > 0)
+            .then(|| self.dot as f64 / ((self.norm as f64) * (ahead.norm as f64)).sqrt())
+    }
+
+    /// A line's terms join (`by` 1) or leave (-1) a run behind; its dot
+    /// product with `ahead` follows.
+    fn step(&mut self, terms: &[u16], by: i32, ahead: &Window) {
+        for &t in terms {
+            let count = &mut self.counts[t as usize];
+            self.norm += i64::from((*count + by) * (*count + by) - *count * *count);
+            self.dot += i64::from(by * ahead.counts[t as usize]);
+            *count += by;
+        }
+    }
+
+    /// A line's terms join (`by` 1) or leave (-1) the run ahead; every run
+    /// behind's dot product follows.
+    fn change(&mut self, terms: &[u16], by: i32, behind: &mut [Window]) {
+        for &t in terms {
+            let count = &mut self.counts[t as usize];
+            self.norm += i64::from((*count + by) * (*count + by) - *count * *count);
+            *count += by;
+            for run in behind.iter_mut() {
+                run.dot += i64::from(by * run.counts[t as usize]);
+            }
+        }
+    }
+
+    fn leave(&mut self, terms: &[u16], behind: &mut [Window]) {
+        self.change(terms, -1, behind);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The cosine of two runs of lines counted afresh.
+    fn cosine(a: &[Vec<u16>], b: &[Vec<u16>]) -> Option<f64> {
+        let (mut x, mut y) = (vec![0i64; WORD_BUCKETS], vec![0i64; WORD_BUCKETS]);
+        a.iter().flatten().for_each(|&t| x[t as usize] += 1);
+        b.iter().flatten().for_each(|&t| y[t as usize] += 1);
+        let dot: i64 = x.iter().zip(&y).map(|(a, b)| a * b).sum();
+        let (nx, ny): (i64, i64) = (x.iter().map(|c| c * c).sum(), y.iter().map(|c| c * c).sum());
+        (nx > 0 && ny > 0).then(|| dot as f64 / ((nx as f64) * (ny as f64)).sqrt())
+    }
+
+    /// Each line's values counted afresh, to hold the sliding windows to.
+    fn counted_afresh(terms: &[Vec<u16>]) -> Vec<(usize, usize)> {
+        (0..terms.len())
+            .map(|k| {
+                let ahead = &terms[k..(k + REACH).min(terms.len())];
+                let cohesion = cosine(&terms[k.saturating_sub(REACH)..k], ahead);
+                let echo = (1..=ECHO_RUNS)
+                    .take_while(|&m| k >= REACH * (m + 1))
+                    .filter_map(|m| cosine(&terms[k - REACH * (m + 1)..k - REACH * m], ahead))
+                    .fold(None, |best: Option<f64>, c| Some(best.map_or(c, |b| b.max(c))));
+                (bucket(cohesion), bucket(echo))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_change_of_subject_is_where_the_words_part() {
+        let story = |a: u16| vec![a, a + 1, a + 2];
+        let terms: Vec<Vec<u16>> = (0..8).map(|_| story(10)).chain((0..8).map(|_| story(50))).collect();
+        let values = values(&terms);
+        assert_eq!(values[0].0, 0, "nothing before the first line");
+        assert_eq!(values[4].0, 6, "inside the first story");
+        assert_eq!(values[8].0, 1, "where the second starts: nothing shared");
+        assert_eq!(values[12].0, 6, "inside the second");
+    }
+
+    #[test]
+    fn a_story_resuming_echoes_its_own_words_further_up() {
+        let story = |a: u16| vec![a, a + 1, a + 2];
+        // Twelve lines of one story, six of a box, six more of the story.
+        let terms: Vec<Vec<u16>> = [(12, 10), (6, 50), (6, 10)]
+            .iter()
+            .flat_map(|&(lines, a)| (0..lines).map(move |_| story(a)))
+            .collect();
+        let values = values(&terms);
+        assert_eq!(values[18].0, 1, "nothing in common with the box just before");
+        assert_eq!(values[18].1, 6, "all in common with the story further up");
+        assert_eq!(values[12].1, 1, "the box shares nothing with the story before it");
+    }
+
+    #[test]
+    fn chinese_terms_are_pairs_of_ideographs() {
+        let pairs = terms("永康市委 2022", true, &[]);
+        assert_eq!(pairs.len(), 3, "永康, 康市, 市委");
+        assert_eq!(terms("永 康", true, &[]), Vec::<u16>::new(), "a space parts them");
+        assert_eq!(terms("any", false, &[7, 9]), [7, 9]);
+    }
+
+    #[test]
+    fn terms_on_many_lines_are_left_out() {
+        let terms: Vec<Vec<u16>> = (0..40).map(|k| vec![1, 100 + k]).collect();
+        assert!(subject_terms(&terms).iter().all(|line| line.len() == 1 && line[0] >= 100));
+    }
+
+    proptest! {
+        #[test]
+        fn sliding_windows_count_as_counting_afresh(
+            terms in prop::collection::vec(prop::collection::btree_set(0u16..40, 0..5), 0..70)
+        ) {
+            let terms: Vec<Vec<u16>> = terms.into_iter().map(|s| s.into_iter().collect()).collect();
+            prop_assert_eq!(values(&terms), counted_afresh(&terms));
+        }
+    }
+}
