@@ -69,14 +69,31 @@ fn pair_bucket(a: char, b: char) -> u16 {
 }
 
 /// Adds each line's [`Family::Cohesion`] and [`Family::Echo`] to its base
-/// features, `terms` being each line's [`terms`].
+/// features, `terms` being each line's [`terms`]. A long page is read in
+/// two halves on two threads (the windows of the second half start from
+/// counts of the lines before it, so the values are the same).
 pub(super) fn add(base: &mut [Vec<u16>], terms: &[Vec<u16>]) {
     let kept = subject_terms(terms);
-    for (features, (cohesion, echo)) in base.iter_mut().zip(values(&kept)) {
+    let n = kept.len();
+    let values = if n < PARALLEL_FROM {
+        values(&kept, 0..n)
+    } else {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| values(&kept, n / 2..n));
+            let mut first = values(&kept, 0..n / 2);
+            first.extend(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            first
+        })
+    };
+    for (features, (cohesion, echo)) in base.iter_mut().zip(values) {
         features.push(id(Family::Cohesion, cohesion));
         features.push(id(Family::Echo, echo));
     }
 }
+
+/// Pages with at least this many lines have their values worked out on
+/// two threads.
+const PARALLEL_FROM: usize = 2000;
 
 /// Each line's terms less those on too many of the page's lines.
 fn subject_terms(terms: &[Vec<u16>]) -> Vec<Vec<u16>> {
@@ -91,48 +108,51 @@ fn subject_terms(terms: &[Vec<u16>]) -> Vec<Vec<u16>> {
         .collect()
 }
 
-/// The two values of each line, each 0 when a side has no terms, else 1 +
-/// the bucket of a cosine between term counts: [`Family::Cohesion`]
-/// compares the [`REACH`] lines before with the line and the [`REACH`] -
-/// 1 after ("ahead"); [`Family::Echo`] is the largest cosine of "ahead"
-/// with any of the [`ECHO_RUNS`] runs of [`REACH`] lines before those,
-/// counting only runs that lie wholly on the page.
+/// The two values of each line of `lines`, each 0 when a side has no
+/// terms, else 1 + the bucket of a cosine between term counts:
+/// [`Family::Cohesion`] compares the [`REACH`] lines before with the line
+/// and the [`REACH`] - 1 after ("ahead"); [`Family::Echo`] is the largest
+/// cosine of "ahead" with any of the [`ECHO_RUNS`] runs of [`REACH`] lines
+/// before those, counting only runs that lie wholly on the page.
 ///
-/// All windows slide down the page one line at a time, their counts,
+/// The windows slide down the page one line at a time, their counts,
 /// squared norms and dot products with "ahead" kept up to date as lines
 /// enter and leave them (integers, so exactly what counting afresh at
 /// each line would give): a line costs the terms of the lines that move,
 /// not those of all sixty.
-fn values(terms: &[Vec<u16>]) -> Vec<(usize, usize)> {
-    let n = terms.len();
-    let mut ahead = Window::new();
-    // behind[0] holds the REACH lines just before the line; behind[m] the
-    // run before behind[m - 1].
-    let mut behind: Vec<Window> = (0..=ECHO_RUNS).map(|_| Window::new()).collect();
-    for line in terms.iter().take(REACH) {
-        ahead.change(line, 1, &mut behind);
+fn values(terms: &[Vec<u16>], lines: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+    let start = lines.start;
+    let mut windows = Windows::new();
+    for line in &terms[start..(start + REACH).min(terms.len())] {
+        windows.change(AHEAD, line, 1);
     }
-    let mut out = Vec::with_capacity(n);
-    for k in 0..n {
-        let cohesion = bucket(behind[0].cosine(&ahead));
+    for run in 0..=ECHO_RUNS {
+        let from = start.saturating_sub(REACH * (run + 1));
+        for line in &terms[from..start.saturating_sub(REACH * run)] {
+            windows.change(behind(run), line, 1);
+        }
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for k in lines {
+        let cohesion = bucket(windows.cosine(behind(0)));
         let echo = (1..=ECHO_RUNS)
-            .take_while(|&m| k >= REACH * (m + 1))
-            .filter_map(|m| behind[m].cosine(&ahead))
+            .take_while(|&run| k >= REACH * (run + 1))
+            .filter_map(|run| windows.cosine(behind(run)))
             .fold(None, |best: Option<f64>, c| Some(best.map_or(c, |b| b.max(c))));
         out.push((cohesion, bucket(echo)));
         // Line k leaves "ahead" for the first run behind; each run hands
         // its oldest line to the run before it.
-        ahead.leave(&terms[k], &mut behind);
-        for (m, run) in behind.iter_mut().enumerate() {
-            if let Some(gone) = k.checked_sub(REACH * (m + 1)) {
-                run.step(&terms[gone], -1, &ahead);
+        windows.change(AHEAD, &terms[k], -1);
+        for run in 0..=ECHO_RUNS {
+            if let Some(gone) = k.checked_sub(REACH * (run + 1)) {
+                windows.change(behind(run), &terms[gone], -1);
             }
-            if let Some(came) = k.checked_sub(REACH * m) {
-                run.step(&terms[came], 1, &ahead);
+            if let Some(came) = k.checked_sub(REACH * run) {
+                windows.change(behind(run), &terms[came], 1);
             }
         }
         if let Some(next) = terms.get(k + REACH) {
-            ahead.change(next, 1, &mut behind);
+            windows.change(AHEAD, next, 1);
         }
     }
     out
@@ -143,51 +163,55 @@ fn bucket(cosine: Option<f64>) -> usize {
     cosine.map_or(0, |c| 1 + THRESHOLDS.iter().take_while(|&&t| c >= t).count())
 }
 
-/// The term counts of a run of lines, with their squared norm and, for a
-/// run behind the line, its dot product with the run ahead.
-struct Window {
-    counts: Vec<i32>,
-    norm: i64,
-    dot: i64,
+/// How many windows there are: the run ahead, and the runs behind.
+const WINDOWS: usize = ECHO_RUNS + 2;
+
+/// The window of the line and the lines after it.
+const AHEAD: usize = 0;
+
+/// The window of run `run` behind the line (0: the lines just before).
+const fn behind(run: usize) -> usize {
+    run + 1
 }
 
-impl Window {
+/// The term counts of every window, with each window's squared norm and
+/// its dot product with the window ahead. A term's counts in all windows
+/// lie side by side: a line entering the window ahead changes every
+/// window's dot product, and reads one cache line per term to do it.
+struct Windows {
+    counts: Vec<[i32; WINDOWS]>,
+    norms: [i64; WINDOWS],
+    dots: [i64; WINDOWS],
+}
+
+impl Windows {
     fn new() -> Self {
-        Self { counts: vec![0; WORD_BUCKETS], norm: 0, dot: 0 }
+        Self { counts: vec![[0; WINDOWS]; WORD_BUCKETS], norms: [0; WINDOWS], dots: [0; WINDOWS] }
     }
 
-    /// The cosine with `ahead`; `None` when either has no terms.
-    fn cosine(&self, ahead: &Window) -> Option<f64> {
-        (self.norm > 0 && ahead.norm > 0)
-            .then(|| self.dot as f64 / ((self.norm as f64) * (ahead.norm as f64)).sqrt())
+    /// The cosine of window `w` with the window ahead; `None` when either
+    /// has no terms.
+    fn cosine(&self, w: usize) -> Option<f64> {
+        let (norm, ahead) = (self.norms[w], self.norms[AHEAD]);
+        (norm > 0 && ahead > 0).then(|| self.dots[w] as f64 / ((norm as f64) * (ahead as f64)).sqrt())
     }
 
-    /// A line's terms join (`by` 1) or leave (-1) a run behind; its dot
-    /// product with `ahead` follows.
-    fn step(&mut self, terms: &[u16], by: i32, ahead: &Window) {
+    /// A line's terms join (`by` 1) or leave (-1) window `w`; the norms
+    /// and dot products follow.
+    fn change(&mut self, w: usize, terms: &[u16], by: i32) {
         for &t in terms {
-            let count = &mut self.counts[t as usize];
-            self.norm += i64::from((*count + by) * (*count + by) - *count * *count);
-            self.dot += i64::from(by * ahead.counts[t as usize]);
-            *count += by;
-        }
-    }
-
-    /// A line's terms join (`by` 1) or leave (-1) the run ahead; every run
-    /// behind's dot product follows.
-    fn change(&mut self, terms: &[u16], by: i32, behind: &mut [Window]) {
-        for &t in terms {
-            let count = &mut self.counts[t as usize];
-            self.norm += i64::from((*count + by) * (*count + by) - *count * *count);
-            *count += by;
-            for run in behind.iter_mut() {
-                run.dot += i64::from(by * run.counts[t as usize]);
+            let counts = &mut self.counts[t as usize];
+            let count = counts[w];
+            self.norms[w] += i64::from((count + by) * (count + by) - count * count);
+            counts[w] += by;
+            if w == AHEAD {
+                for (dot, &other) in self.dots.iter_mut().zip(counts.iter()).skip(1) {
+                    *dot += i64::from(by * other);
+                }
+            } else {
+                self.dots[w] += i64::from(by * counts[AHEAD]);
             }
         }
-    }
-
-    fn leave(&mut self, terms: &[u16], behind: &mut [Window]) {
-        self.change(terms, -1, behind);
     }
 }
 
@@ -225,7 +249,7 @@ mod tests {
     fn a_change_of_subject_is_where_the_words_part() {
         let story = |a: u16| vec![a, a + 1, a + 2];
         let terms: Vec<Vec<u16>> = (0..8).map(|_| story(10)).chain((0..8).map(|_| story(50))).collect();
-        let values = values(&terms);
+        let values = values(&terms, 0..terms.len());
         assert_eq!(values[0].0, 0, "nothing before the first line");
         assert_eq!(values[4].0, 6, "inside the first story");
         assert_eq!(values[8].0, 1, "where the second starts: nothing shared");
@@ -240,7 +264,7 @@ mod tests {
             .iter()
             .flat_map(|&(lines, a)| (0..lines).map(move |_| story(a)))
             .collect();
-        let values = values(&terms);
+        let values = values(&terms, 0..terms.len());
         assert_eq!(values[18].0, 1, "nothing in common with the box just before");
         assert_eq!(values[18].1, 6, "all in common with the story further up");
         assert_eq!(values[12].1, 1, "the box shares nothing with the story before it");
@@ -266,7 +290,12 @@ mod tests {
             terms in prop::collection::vec(prop::collection::btree_set(0u16..40, 0..5), 0..70)
         ) {
             let terms: Vec<Vec<u16>> = terms.into_iter().map(|s| s.into_iter().collect()).collect();
-            prop_assert_eq!(values(&terms), counted_afresh(&terms));
+            let all = values(&terms, 0..terms.len());
+            prop_assert_eq!(&all, &counted_afresh(&terms));
+            // Starting anywhere gives the same values from there on: the
+            // second half of a long page is read on its own thread.
+            let middle = terms.len() / 2;
+            prop_assert_eq!(&values(&terms, middle..terms.len())[..], &all[middle..]);
         }
     }
 }
