@@ -12,8 +12,8 @@
 //! (its "the" and "and", its 我们 and 发展) say nothing of the subject and
 //! are left out.
 //!
-//! Untitled local items, which the line's own shape cannot tell from the
-//! item before, are where this helps most.
+//! It is aimed at untitled local items, which the line's own shape cannot
+//! tell from the item before.
 //!
 //! The same comparison made with runs of lines further up the page gives
 //! [`Family::Echo`]: where an article resumes after a box or another story
@@ -27,7 +27,7 @@ use super::{Family, WORD_BUCKETS, id};
 pub(super) const REACH: usize = 6;
 
 /// How many runs of [`REACH`] lines further back [`Family::Echo`] looks
-/// at: the runs that end 6, 12, … 42 lines before the line.
+/// at: together, the lines from 7 to 48 lines before the line.
 pub(super) const ECHO_RUNS: usize = 7;
 
 /// The cosine thresholds of [`Family::Cohesion`]'s values after "none".
