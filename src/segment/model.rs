@@ -138,8 +138,8 @@ impl Model {
     /// Reads a model file's bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         let parts = Parts::read(bytes)?;
-        let weights = parts.weights.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
-        parts.into_model(Cow::Owned(weights.collect()))
+        let weights = le_f32s(parts.weights);
+        parts.into_model(Cow::Owned(weights))
     }
 
     /// Reads a model file that lives as long as the program, using its
@@ -385,8 +385,13 @@ impl<'b> Reader<'b> {
     fn f32s(&mut self, n: usize) -> Result<Vec<f32>, ModelError> {
         let bytes =
             self.take(n.checked_mul(4).ok_or_else(|| ModelError::Format("too many weights".into()))?)?;
-        Ok(bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        Ok(le_f32s(bytes))
     }
+}
+
+/// Little-endian `f32`s, read into memory.
+fn le_f32s(bytes: &[u8]) -> Vec<f32> {
+    bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
 }
 
 #[cfg(test)]

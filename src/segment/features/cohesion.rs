@@ -21,7 +21,11 @@
 //! its words have little in common with the interruption just before and
 //! much with the article's own text further back.
 
+use std::borrow::Cow;
+
+use super::extract::{fnv_bucket, in_two_halves};
 use super::{Family, WORD_BUCKETS, id};
+use crate::segment::layout::Line;
 
 /// How many lines either side are compared.
 pub(super) const REACH: usize = 6;
@@ -35,10 +39,13 @@ const THRESHOLDS: [f64; 5] = [0.02, 0.05, 0.1, 0.2, 0.35];
 
 /// The terms of a line: the buckets of pairs of ideographs side by side
 /// for a Chinese line, its word buckets (`words`) for any other; each once.
-pub(super) fn terms(text: &str, cjk: bool, words: &[u16]) -> Vec<u16> {
-    if !cjk {
-        return words.to_vec();
-    }
+pub(super) fn terms<'a>(line: &Line<'_>, words: &'a [u16]) -> Cow<'a, [u16]> {
+    if line.cjk { Cow::Owned(ideograph_pairs(line.text)) } else { Cow::Borrowed(words) }
+}
+
+/// The buckets of the pairs of ideographs side by side in `text`, each
+/// once, hashed as words are ([`fnv_bucket`]).
+fn ideograph_pairs(text: &str) -> Vec<u16> {
     let mut out = Vec::new();
     let mut before: Option<char> = None;
     for c in text.chars() {
@@ -47,7 +54,8 @@ pub(super) fn terms(text: &str, cjk: bool, words: &[u16]) -> Vec<u16> {
             continue;
         }
         if let Some(b) = before {
-            out.push(pair_bucket(b, c));
+            let pair = u32::from(b).to_le_bytes().into_iter().chain(u32::from(c).to_le_bytes());
+            out.push(fnv_bucket(pair));
         }
         before = Some(c);
     }
@@ -56,47 +64,21 @@ pub(super) fn terms(text: &str, cjk: bool, words: &[u16]) -> Vec<u16> {
     out
 }
 
-/// FNV-1a of two characters, folded into [`WORD_BUCKETS`].
-fn pair_bucket(a: char, b: char) -> u16 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for c in [u32::from(a), u32::from(b)] {
-        for byte in c.to_le_bytes() {
-            hash ^= u32::from(byte);
-            hash = hash.wrapping_mul(0x0100_0193);
-        }
-    }
-    (hash as usize % WORD_BUCKETS) as u16
-}
-
 /// Adds each line's [`Family::Cohesion`] and [`Family::Echo`] to its base
 /// features, `terms` being each line's [`terms`]. A long page is read in
 /// two halves on two threads (the windows of the second half start from
 /// counts of the lines before it, so the values are the same).
-pub(super) fn add(base: &mut [Vec<u16>], terms: &[Vec<u16>]) {
+pub(super) fn add(base: &mut [Vec<u16>], terms: &[Cow<'_, [u16]>]) {
     let kept = subject_terms(terms);
-    let n = kept.len();
-    let values = if n < PARALLEL_FROM {
-        values(&kept, 0..n)
-    } else {
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| values(&kept, n / 2..n));
-            let mut first = values(&kept, 0..n / 2);
-            first.extend(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-            first
-        })
-    };
+    let values = in_two_halves(kept.len(), |lines| values(&kept, lines));
     for (features, (cohesion, echo)) in base.iter_mut().zip(values) {
         features.push(id(Family::Cohesion, cohesion));
         features.push(id(Family::Echo, echo));
     }
 }
 
-/// Pages with at least this many lines have their values worked out on
-/// two threads.
-const PARALLEL_FROM: usize = 2000;
-
 /// Each line's terms less those on too many of the page's lines.
-fn subject_terms(terms: &[Vec<u16>]) -> Vec<Vec<u16>> {
+fn subject_terms(terms: &[Cow<'_, [u16]>]) -> Vec<Vec<u16>> {
     let mut lines_with = vec![0usize; WORD_BUCKETS];
     for line in terms {
         line.iter().for_each(|&t| lines_with[t as usize] += 1);
@@ -272,15 +254,14 @@ mod tests {
 
     #[test]
     fn chinese_terms_are_pairs_of_ideographs() {
-        let pairs = terms("永康市委 2022", true, &[]);
+        let pairs = ideograph_pairs("永康市委 2022");
         assert_eq!(pairs.len(), 3, "永康, 康市, 市委");
-        assert_eq!(terms("永 康", true, &[]), Vec::<u16>::new(), "a space parts them");
-        assert_eq!(terms("any", false, &[7, 9]), [7, 9]);
+        assert_eq!(ideograph_pairs("永 康"), Vec::<u16>::new(), "a space parts them");
     }
 
     #[test]
     fn terms_on_many_lines_are_left_out() {
-        let terms: Vec<Vec<u16>> = (0..40).map(|k| vec![1, 100 + k]).collect();
+        let terms: Vec<Cow<'_, [u16]>> = (0..40).map(|k| Cow::Owned(vec![1, 100 + k])).collect();
         assert!(subject_terms(&terms).iter().all(|line| line.len() == 1 && line[0] >= 100));
     }
 

@@ -42,22 +42,32 @@ pub fn extract(layout: &Layout<'_>) -> PageFeatures {
     };
     let (mut base, words): (Vec<Vec<u16>>, Vec<Vec<u16>>) = on_two_threads(count, one).into_iter().unzip();
     add_around(&mut base);
-    let terms: Vec<Vec<u16>> =
-        lines.iter().zip(&words).map(|(&i, words)| cohesion::terms(all[i].text, all[i].cjk, words)).collect();
-    cohesion::add(&mut base, &terms);
+    cohesion::add(
+        &mut base,
+        &lines.iter().zip(&words).map(|(&i, words)| cohesion::terms(&all[i], words)).collect::<Vec<_>>(),
+    );
     PageFeatures { lines, base, words, domain }
 }
 
 /// `f` of each of `0..count`, in order; a long page (lines are
 /// independent here) is read on two threads.
 fn on_two_threads<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    in_two_halves(count, |lines| lines.map(&f).collect())
+}
+
+/// `f` of `0..count`, or, for a long page, of its two halves on two
+/// threads, joined in order.
+pub(super) fn in_two_halves<T: Send>(
+    count: usize,
+    f: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync,
+) -> Vec<T> {
     if count < PARALLEL_FROM {
-        return (0..count).map(f).collect();
+        return f(0..count);
     }
     let middle = count / 2;
     std::thread::scope(|scope| {
-        let second = scope.spawn(|| (middle..count).map(&f).collect::<Vec<_>>());
-        let mut first: Vec<T> = (0..middle).map(&f).collect();
+        let second = scope.spawn(|| f(middle..count));
+        let mut first = f(0..middle);
         first.extend(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         first
     })
@@ -116,7 +126,7 @@ pub fn word_bucket(word: &str) -> u16 {
     fnv_bucket(word.bytes())
 }
 
-fn fnv_bucket(bytes: impl Iterator<Item = u8>) -> u16 {
+pub(super) fn fnv_bucket(bytes: impl Iterator<Item = u8>) -> u16 {
     let mut hash: u32 = 0x811c_9dc5;
     for b in bytes {
         hash ^= u32::from(b);
