@@ -68,7 +68,8 @@ pub struct Boundary {
     pub page: usize,
     /// Line index on the page (from 0).
     pub line: usize,
-    /// The probability that an article starts on this line.
+    /// The probability that an article starts on this line, under the
+    /// scores the split is decided by ([`OPENING_BIAS`] included).
     pub confidence: f32,
     /// True when the proposal starts one here.
     pub proposed: bool,
