@@ -160,6 +160,21 @@ pub struct TrainingArgs {
     /// script's own (see docs/split.md for what that trades).
     #[arg(long)]
     no_shared_script_features: bool,
+    /// Margin a missed boundary costs in training (0 with the next: plain
+    /// likelihood, as before boundary costs).
+    #[arg(long, value_name = "COST", value_parser = cost, default_value_t = crate::segment::Training::default().costs.missed)]
+    missed_boundary_cost: f64,
+    /// Margin a boundary proposed where there is none costs in training.
+    #[arg(long, value_name = "COST", value_parser = cost, default_value_t = crate::segment::Training::default().costs.extra)]
+    extra_boundary_cost: f64,
+}
+
+/// A boundary cost: a number, 0 or more.
+fn cost(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(cost) if cost.is_finite() && cost >= 0.0 => Ok(cost),
+        _ => Err(format!("{text:?} is not a cost: give a number, 0 or more")),
+    }
 }
 
 impl TrainingArgs {
@@ -169,6 +184,10 @@ impl TrainingArgs {
             l2: self.l2,
             words: !self.no_word_features,
             shared: !self.no_shared_script_features,
+            costs: crate::segment::BoundaryCosts {
+                missed: self.missed_boundary_cost,
+                extra: self.extra_boundary_cost,
+            },
             ..Default::default()
         }
     }
@@ -254,4 +273,37 @@ fn print_problems(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[test]
+    fn a_boundary_cost_is_a_number_zero_or_more() {
+        for good in ["0", "0.5", "2"] {
+            assert!(cost(good).is_ok(), "{good}");
+        }
+        for bad in ["-1", "nan", "inf", "one"] {
+            let refused = cost(bad).unwrap_err();
+            assert!(refused.contains(bad), "the message quotes what was given: {refused}");
+        }
+    }
+
+    #[test]
+    fn training_reads_its_boundary_costs_and_defaults_to_the_shipped_ones() {
+        let parsed = |extra: &[&str]| {
+            let args = ["copydesk", "train", "pages", "--out", "m.model"].iter().chain(extra);
+            match Cli::try_parse_from(args).map(|cli| cli.command) {
+                Ok(Some(Command::Train { training, .. })) => Some(training.settings().costs),
+                _ => None,
+            }
+        };
+        assert_eq!(parsed(&[]), Some(crate::segment::Training::default().costs));
+        let plain = parsed(&["--missed-boundary-cost", "0", "--extra-boundary-cost", "0"]);
+        assert_eq!(plain, Some(crate::segment::BoundaryCosts::NONE));
+        assert_eq!(parsed(&["--missed-boundary-cost=-1"]), None);
+    }
 }

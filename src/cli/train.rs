@@ -52,6 +52,8 @@ pub fn run(args: TrainArgs, out: &mut impl std::io::Write) -> anyhow::Result<boo
         "l2": args.settings.l2,
         "words": args.settings.words,
         "shared": args.settings.shared,
+        "missed_boundary_cost": args.settings.costs.missed,
+        "extra_boundary_cost": args.settings.costs.extra,
         "adapted": args.base.is_some(),
         "sources": args.paths.iter().map(|p| display_name(p)).collect::<Vec<_>>(),
     });

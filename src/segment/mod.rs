@@ -44,7 +44,7 @@ mod tags;
 
 pub use explain::Reason;
 pub use features::PageFeatures;
-pub use learn::{Example, Labelled, Trained, Training, train, train_reporting};
+pub use learn::{BoundaryCosts, Example, Labelled, Trained, Training, train, train_reporting};
 pub use model::{Model, ModelError};
 pub use tags::Tag;
 
