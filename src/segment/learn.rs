@@ -141,8 +141,8 @@ pub struct Trained {
     /// L-BFGS steps taken (objective evaluations, if the line search gave
     /// up before the first step ended).
     pub iterations: u64,
-    /// The objective at the end, per line: negative log-likelihood plus
-    /// penalty.
+    /// The objective at the end, per line: negative log-likelihood (with
+    /// the boundary costs as margins) plus penalty.
     pub objective: f64,
     /// Why training stopped.
     pub stopped: String,
@@ -203,8 +203,9 @@ struct Compiled {
 }
 
 /// The training objective: for weights `w`, the sum over pages of their
-/// negative log-likelihood, plus `l2 / 2 × |w − centre|²`, divided by the
-/// number of lines (so its size does not grow with the corpus).
+/// negative log-likelihood (with the boundary costs as margins), plus
+/// `l2 / 2 × |w − centre|²`, divided by the number of lines (so its size
+/// does not grow with the corpus).
 pub(super) struct Objective {
     pages: Vec<Compiled>,
     centre: Vec<f64>,
