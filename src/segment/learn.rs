@@ -316,6 +316,9 @@ fn page_loss(
 ) -> f64 {
     let n = page.tags.len();
     let line = |k: usize| &page.features[page.starts[k]..page.starts[k + 1]];
+    let tags = &page.tags;
+    // Each line's scores with its boundary costs added: the true tag
+    // costs nothing, so the truth's score below reads the same rows.
     let emissions: Vec<[f64; T]> = (0..n)
         .map(|k| {
             let mut row = [0.0f64; T];
@@ -323,19 +326,12 @@ fn page_loss(
                 let weights = &point[f as usize * T..][..T];
                 row.iter_mut().zip(weights).for_each(|(r, w)| *r += w);
             }
+            let truth = Tag::from_index(tags[k]);
+            row.iter_mut().zip(Tag::ALL).for_each(|(r, tag)| *r += costs.of(truth, tag));
             row
         })
         .collect();
-    let tags = &page.tags;
-    let costed: Vec<[f64; T]> = emissions
-        .iter()
-        .zip(tags)
-        .map(|(row, &truth)| {
-            let truth = Tag::from_index(truth);
-            std::array::from_fn(|t| row[t] + costs.of(truth, Tag::from_index(t)))
-        })
-        .collect();
-    let lattice = Lattice::from_f64(transitions, &costed);
+    let lattice = Lattice::from_f64(transitions, &emissions);
     let mut truth = transitions[T * T + tags[0]] + emissions[0][tags[0]];
     for k in 1..n {
         truth += transitions[tags[k - 1] * T + tags[k]] + emissions[k][tags[k]];
