@@ -2,6 +2,10 @@
 """Checks the form of truth files against their pages.
 
     python3 tools/truth/validate.py PAGE.truth.json...
+    python3 tools/truth/validate.py --pages DIR PAGE.truth.json...
+
+The page is NAME.txt beside its truth file, or in DIR with `--pages` (a
+second labelling kept apart from its page, as in tests/fixtures/agreement).
 
 Prints OK and the article count for a sound file, else every problem found,
 and exits with 1 when any file has one. It checks form only: every non-blank
@@ -15,6 +19,7 @@ boundaries are right is for the person checking the page line by line
 (docs/labelling.md).
 """
 import json
+import os
 import re
 import sys
 
@@ -31,7 +36,7 @@ def spans_of(article):
     return article.get("spans") or [[article["first_line"], article["last_line"]]]
 
 
-def problems(truth_path):
+def problems(truth_path, pages=None):
     """Every problem of one truth file, as sentences."""
     found = []
     try:
@@ -40,6 +45,8 @@ def problems(truth_path):
     except (OSError, ValueError) as error:
         return [f"cannot be read as JSON: {error}"]
     page_path = truth_path[: -len(".truth.json")] + ".txt"
+    if pages:
+        page_path = os.path.join(pages, os.path.basename(page_path))
     try:
         with open(page_path, encoding="utf-8") as f:
             lines = f.read().split("\n")
@@ -118,10 +125,13 @@ def title_problems(name, article, roles, reading, lines):
     return found
 
 
-def main(paths):
+def main(args):
+    pages = None
+    if args[:1] == ["--pages"] and len(args) > 1:
+        pages, args = args[1], args[2:]
     failed = False
-    for path in paths:
-        found = problems(path)
+    for path in args:
+        found = problems(path, pages)
         if found:
             failed = True
             print(path)
