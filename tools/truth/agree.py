@@ -24,6 +24,8 @@ import os
 import sys
 from collections import Counter
 
+from validate import spans_of
+
 
 def comparable(text):
     """The text without white space, and without a hyphen before white space."""
@@ -34,10 +36,6 @@ def comparable(text):
     )
 
 
-def spans(article):
-    return article.get("spans") or [[article["first_line"], article["last_line"]]]
-
-
 def truth_owners(truth, count):
     """Per 0-based line: ("noise",), ("ignore",), ("article", index) or None."""
     owners = [None] * count
@@ -46,7 +44,7 @@ def truth_owners(truth, count):
     for r in truth.get("ignore", []):
         owners[r["first_line"] - 1:r["last_line"]] = [("ignore",)] * (r["last_line"] - r["first_line"] + 1)
     for index, article in enumerate(truth["articles"]):
-        for first, last in spans(article):
+        for first, last in spans_of(article):
             owners[first - 1:last] = [("article", index)] * (last - first + 1)
     return owners
 
@@ -90,7 +88,7 @@ def score(reference_path, other_path):
         previous_truth, previous_other = mine, theirs[n]
     taken, pairing = set(), []
     for index, article in enumerate(truth["articles"]):
-        first, last = spans(article)[0]
+        first, last = spans_of(article)[0]
         opening = next((n for n in scored if owners[n] == ("article", index) and first <= n + 1 <= last), None)
         paired = theirs[opening] if opening is not None else None
         pairing.append(paired if paired is not None and paired not in taken else None)
