@@ -16,7 +16,8 @@ fn main() -> anyhow::Result<()> {
     let mut matrix = [[0usize; Tag::COUNT]; Tag::COUNT];
     for page in &pages {
         let example = Example::new(&page.labelled());
-        let proposed = model.viterbi(&model.emissions(&example.features));
+        let features = &example.features;
+        let proposed = model.viterbi(&model.emissions(features), &model.moves(features));
         for (gold, got) in example.tags.iter().zip(&proposed) {
             matrix[gold.index()][got.index()] += 1;
         }

@@ -160,6 +160,13 @@ pub struct TrainingArgs {
     /// script's own (see docs/split.md for what that trades).
     #[arg(long)]
     no_shared_script_features: bool,
+    /// Learn no junction weights (what the meeting of a line with the one
+    /// before says about the pair of tags), only the plain transitions.
+    #[arg(long)]
+    no_junction_features: bool,
+    /// Strength of the L2 penalty on the junction weights.
+    #[arg(long, default_value_t = crate::segment::Training::default().junction_l2)]
+    junction_l2: f64,
     /// Margin a missed boundary costs in training (0 with the next: plain
     /// likelihood, as before boundary costs).
     #[arg(long, value_name = "COST", value_parser = cost, default_value_t = crate::segment::Training::default().costs.missed)]
@@ -184,6 +191,8 @@ impl TrainingArgs {
             l2: self.l2,
             words: !self.no_word_features,
             shared: !self.no_shared_script_features,
+            junctions: !self.no_junction_features,
+            junction_l2: self.junction_l2,
             costs: crate::segment::BoundaryCosts {
                 missed: self.missed_boundary_cost,
                 extra: self.extra_boundary_cost,

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use super::features::{
     BASE_COUNT, OFFSETS_READ, PageFeatures, base_name, feature_index, feature_name, for_each_active,
+    junction_name, junctions,
 };
 use super::model::Model;
 use super::tags::Tag;
@@ -88,13 +89,16 @@ fn usual_cue(tag: Tag) -> Cue {
 }
 
 /// The `top` features that favoured `tag` at line `k` most over the
-/// runner-up, strongest first.
+/// runner-up, strongest first: the line's own and its neighbours', and
+/// how it meets the line before (tagged `previous`), whose junction
+/// weights favour the move from `previous` to `tag` over the move to the
+/// runner-up.
 pub(super) fn reasons(
     model: &Model,
     page: &PageFeatures,
     emission: &[f32; T],
     k: usize,
-    tag: Tag,
+    (previous, tag): (Option<Tag>, Tag),
     top: usize,
 ) -> Vec<Reason> {
     let other = runner_up(emission, tag);
@@ -105,6 +109,15 @@ pub(super) fn reasons(
             found.push(Reason { feature: feature_name(index), weight });
         }
     });
+    if let Some(previous) = previous {
+        for j in junctions(page, k) {
+            let row = &model.junctions[(j as usize * T + previous.index()) * T..][..T];
+            let weight = row[tag.index()] - row[other];
+            if weight > 0.0 {
+                found.push(Reason { feature: junction_name(j as usize), weight });
+            }
+        }
+    }
     found.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     found.truncate(top);
     found

@@ -15,8 +15,10 @@ pub(super) struct Lattice {
     pub(super) beta: Vec<[f64; T]>,
     /// `exp` of each emission, shifted by the line's maximum.
     pub(super) potentials: Vec<[f64; T]>,
-    /// `exp` of the transitions, `(T + 1) × T`.
+    /// `exp` of each matrix of transitions, `(T + 1) × T` each.
     pub(super) moves: Vec<f64>,
+    /// For each line, which matrix leads into it.
+    which: Vec<u32>,
     /// Scaling factors of the forward pass.
     pub(super) scales: Vec<f64>,
     /// Each line's largest emission, taken out of its potentials.
@@ -24,17 +26,21 @@ pub(super) struct Lattice {
 }
 
 impl Lattice {
-    pub(super) fn new(transitions: &[f32], emissions: &[[f32; T]]) -> Self {
-        let transitions: Vec<f64> = transitions.iter().map(|&w| f64::from(w)).collect();
+    /// The lattice of `emissions` with the moves into line `k` read from
+    /// matrix `which[k]` of `matrices` (see [`super::model::Moves`]).
+    pub(super) fn new(matrices: &[f32], which: &[u32], emissions: &[[f32; T]]) -> Self {
+        let matrices: Vec<f64> = matrices.iter().map(|&w| f64::from(w)).collect();
         let emissions: Vec<[f64; T]> = emissions.iter().map(|row| row.map(f64::from)).collect();
-        Self::from_f64(&transitions, &emissions)
+        Self::from_f64(&matrices, which, &emissions)
     }
 
     /// The lattice of scores kept in double precision, as training needs
     /// them for a log-likelihood summed over tens of thousands of lines.
-    pub(super) fn from_f64(transitions: &[f64], emissions: &[[f64; T]]) -> Self {
+    pub(super) fn from_f64(matrices: &[f64], which: &[u32], emissions: &[[f64; T]]) -> Self {
         let n = emissions.len();
-        let moves: Vec<f64> = transitions.iter().map(|&w| w.exp()).collect();
+        let moves: Vec<f64> = matrices.iter().map(|&w| w.exp()).collect();
+        let which: Vec<u32> = (0..n).map(|k| which.get(k).copied().unwrap_or(0)).collect();
+        let matrix = |k: usize| &moves[which[k] as usize * (T + 1) * T..][..(T + 1) * T];
         let shifts: Vec<f64> =
             emissions.iter().map(|row| row.iter().copied().fold(f64::NEG_INFINITY, f64::max)).collect();
         let potentials: Vec<[f64; T]> =
@@ -44,7 +50,7 @@ impl Lattice {
         for k in 0..n {
             let into = match k.checked_sub(1) {
                 None => std::array::from_fn(|t| moves[T * T + t]),
-                Some(before) => forward_step(&alpha[before], &moves),
+                Some(before) => forward_step(&alpha[before], matrix(k)),
             };
             let row = &mut alpha[k];
             for t in 0..T {
@@ -56,13 +62,17 @@ impl Lattice {
         }
         // The moves by the tag moved to, so the backward step reads them
         // in a row.
-        let moves_into: Vec<f64> = (0..T * T).map(|i| moves[(i % T) * T + i / T]).collect();
+        let moves_into: Vec<f64> = moves
+            .chunks_exact((T + 1) * T)
+            .flat_map(|m| (0..T * T).map(move |i| m[(i % T) * T + i / T]))
+            .collect();
         let mut beta = vec![[1.0f64; T]; n];
         for k in (0..n.saturating_sub(1)).rev() {
-            let from = backward_step(&moves_into, &potentials[k + 1], &beta[k + 1]);
+            let into = &moves_into[which[k + 1] as usize * T * T..][..T * T];
+            let from = backward_step(into, &potentials[k + 1], &beta[k + 1]);
             beta[k] = from.map(|b| b / scales[k + 1]);
         }
-        Self { alpha, beta, potentials, moves, scales, shifts }
+        Self { alpha, beta, potentials, moves, which, scales, shifts }
     }
 
     /// The logarithm of the sum of the scores of every tag sequence: what
@@ -84,7 +94,8 @@ impl Lattice {
 
     /// Probability of tags `s` at line `k - 1` and `t` at line `k`.
     pub(super) fn pair(&self, k: usize, s: usize, t: usize) -> f64 {
-        self.alpha[k - 1][s] * self.moves[s * T + t] * self.potentials[k][t] * self.beta[k][t]
+        let matrix = self.which[k] as usize * (T + 1) * T;
+        self.alpha[k - 1][s] * self.moves[matrix + s * T + t] * self.potentials[k][t] * self.beta[k][t]
             / self.scales[k]
     }
 }

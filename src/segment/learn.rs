@@ -10,7 +10,7 @@
 //! which made every comparison between two models a draw.
 
 #![allow(clippy::needless_range_loop)] // tag-indexed arrays read clearest by index
-use super::features::{self, FEATURE_COUNT, PageFeatures, for_each_active};
+use super::features::{self, FEATURE_COUNT, JUNCTION_COUNT, PageFeatures, for_each_active};
 use super::lattice::Lattice;
 use super::layout;
 use super::model::{Model, mask};
@@ -77,6 +77,13 @@ pub struct Training {
     /// What a boundary error costs in training (softmax-margin; see
     /// [`BoundaryCosts`]).
     pub costs: BoundaryCosts,
+    /// Learn junction weights: what a line's junction indicators add to
+    /// each transition into it (off: they stay zero).
+    pub junctions: bool,
+    /// L2 penalty on the junction weights, as `l2` on the others: there
+    /// are a hundred and sixty-nine for each indicator, one per pair of
+    /// tags, most of them seen on few lines.
+    pub junction_l2: f64,
     /// Threads reading pages (the model is the same for any number).
     pub threads: usize,
 }
@@ -114,6 +121,13 @@ impl BoundaryCosts {
     }
 }
 
+/// The junction weights' penalty, chosen on ten paper folds
+/// (docs/split.md, "Junctions"): 3 (as the other weights), 9 and 30 gave
+/// English boundary F1 .579, .581, .582, lines .530, .545, .544; Chinese
+/// exact headlines .523, .515, .506, lines .752, .758, .744. 9 is the one
+/// that raises every English figure and Chinese headlines and lines.
+const JUNCTION_L2: f64 = 9.0;
+
 impl Default for Training {
     fn default() -> Self {
         Self {
@@ -128,6 +142,8 @@ impl Default for Training {
             // lines .522 -> .538; Chinese F1 .627 -> .637, headlines .484
             // -> .501.
             costs: BoundaryCosts { missed: 1.0, extra: 0.5 },
+            junctions: true,
+            junction_l2: JUNCTION_L2,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         }
     }
@@ -167,11 +183,13 @@ pub fn train_reporting(
     let objective = Objective::new(examples, settings, prior);
     let start = objective.centre.clone();
     let found = super::optimise::minimise(&objective, start, settings.iterations);
-    let (weights, transitions) = found.point.split_at(EMISSIONS);
+    let (weights, rest) = found.point.split_at(EMISSIONS);
+    let (transitions, junctions) = rest.split_at(TRANSITIONS);
     Trained {
         model: Model::from_parts(
             weights.iter().map(|&w| w as f32).collect::<Vec<f32>>(),
             transitions.iter().map(|&w| w as f32).collect(),
+            junctions.iter().map(|&w| w as f32).collect::<Vec<f32>>(),
             note,
         ),
         iterations: found.iterations,
@@ -183,6 +201,16 @@ pub fn train_reporting(
 /// How many emission weights come before the transitions in the vector
 /// being optimised.
 const EMISSIONS: usize = FEATURE_COUNT * T;
+
+/// How many transition weights follow them (the junction weights come
+/// after).
+const TRANSITIONS: usize = (T + 1) * T;
+
+/// Where the junction weights begin.
+const JUNCTIONS_FROM: usize = EMISSIONS + TRANSITIONS;
+
+/// How many weights are optimised.
+const WEIGHTS: usize = JUNCTIONS_FROM + JUNCTION_COUNT * T * T;
 
 /// The pages are cut into this many runs, each summed on its own and the
 /// runs then added in order: the same sums, to the last bit, on any
@@ -199,6 +227,10 @@ struct Compiled {
     starts: Vec<usize>,
     features: Vec<u32>,
     tags: Vec<usize>,
+    /// The distinct sets of junction indicators of its lines, the first
+    /// empty, and for each line the set leading into it.
+    junction_sets: Vec<Vec<u16>>,
+    which: Vec<u32>,
     weight: f64,
 }
 
@@ -210,6 +242,7 @@ pub(super) struct Objective {
     pages: Vec<Compiled>,
     centre: Vec<f64>,
     l2: f64,
+    junction_l2: f64,
     costs: BoundaryCosts,
     lines: f64,
     threads: usize,
@@ -235,25 +268,49 @@ impl Objective {
                     });
                     starts.push(features.len());
                 }
+                let mut junction_sets = vec![Vec::new()];
+                let mut known = std::collections::HashMap::new();
+                let which = (0..page.base.len())
+                    .map(|k| {
+                        let set: Vec<u16> = features::junctions(page, k)
+                            .into_iter()
+                            .filter(|&j| settings.shared || j as usize >= features::JUNCTION_BASE)
+                            .collect();
+                        if !settings.junctions || set.is_empty() {
+                            return 0;
+                        }
+                        *known.entry(set.clone()).or_insert_with(|| {
+                            junction_sets.push(set);
+                            (junction_sets.len() - 1) as u32
+                        })
+                    })
+                    .collect();
                 Compiled {
                     starts,
                     features,
                     tags: example.tags.iter().map(|t| t.index()).collect(),
+                    junction_sets,
+                    which,
                     weight: example.weight,
                 }
             })
             .collect::<Vec<_>>();
         let centre = match prior {
-            Some(model) => {
-                model.weights.iter().chain(&model.unmasked_transitions()).map(|&w| f64::from(w)).collect()
-            }
-            None => vec![0.0; EMISSIONS + (T + 1) * T],
+            Some(model) => model
+                .weights
+                .iter()
+                .chain(&model.unmasked_transitions())
+                .chain(model.junctions.iter())
+                .map(|&w| f64::from(w))
+                .collect(),
+            None => vec![0.0; WEIGHTS],
         };
         let lines = pages.iter().map(|p| p.tags.len() as f64 * p.weight).sum::<f64>().max(1.0);
         Self {
             pages,
             centre,
             l2: settings.l2,
+            junction_l2: settings.junction_l2,
             costs: settings.costs,
             lines,
             threads: settings.threads.max(1),
@@ -262,7 +319,7 @@ impl Objective {
 
     /// The objective and its gradient at `point`.
     pub(super) fn value_and_gradient(&self, point: &[f64]) -> (f64, Vec<f64>) {
-        let mut transitions = point[EMISSIONS..].to_vec();
+        let mut transitions = point[EMISSIONS..JUNCTIONS_FROM].to_vec();
         mask(&mut transitions);
         let runs: Vec<&[Compiled]> = self.pages.chunks(self.pages.len().div_ceil(RUNS).max(1)).collect();
         let sums: Vec<std::sync::Mutex<Option<RunSum>>> =
@@ -294,9 +351,10 @@ impl Objective {
                 gradient.iter_mut().zip(&g).for_each(|(a, b)| *a += b);
             }
         }
-        for ((g, &w), &c) in gradient.iter_mut().zip(point).zip(&self.centre) {
-            value += 0.5 * self.l2 * (w - c) * (w - c);
-            *g += self.l2 * (w - c);
+        for (i, ((g, &w), &c)) in gradient.iter_mut().zip(point).zip(&self.centre).enumerate() {
+            let l2 = if i >= JUNCTIONS_FROM { self.junction_l2 } else { self.l2 };
+            value += 0.5 * l2 * (w - c) * (w - c);
+            *g += l2 * (w - c);
         }
         gradient.iter_mut().for_each(|g| *g /= self.lines);
         (value / self.lines, gradient)
@@ -331,10 +389,24 @@ fn page_loss(
             row
         })
         .collect();
-    let lattice = Lattice::from_f64(transitions, &emissions);
+    // The transitions into lines of each set of junction indicators: the
+    // model's, plus each indicator's junction weights.
+    let mut matrices = Vec::with_capacity(page.junction_sets.len() * TRANSITIONS);
+    for set in &page.junction_sets {
+        let from = matrices.len();
+        matrices.extend_from_slice(transitions);
+        let matrix = &mut matrices[from..][..T * T];
+        for &j in set {
+            let weights = &point[JUNCTIONS_FROM + j as usize * T * T..][..T * T];
+            matrix.iter_mut().zip(weights).for_each(|(m, w)| *m += w);
+        }
+    }
+    let which = &page.which;
+    let moves_into = |k: usize| &matrices[which[k] as usize * TRANSITIONS..][..TRANSITIONS];
+    let lattice = Lattice::from_f64(&matrices, which, &emissions);
     let mut truth = transitions[T * T + tags[0]] + emissions[0][tags[0]];
     for k in 1..n {
-        truth += transitions[tags[k - 1] * T + tags[k]] + emissions[k][tags[k]];
+        truth += moves_into(k)[tags[k - 1] * T + tags[k]] + emissions[k][tags[k]];
     }
     let weight = page.weight;
     for k in 0..n {
@@ -345,19 +417,30 @@ fn page_loss(
             row.iter_mut().zip(&expected).for_each(|(g, e)| *g += weight * e);
         }
     }
-    let moves = &mut gradient[EMISSIONS..];
+    let (moves, junctions) = gradient[EMISSIONS..].split_at_mut(TRANSITIONS);
     let first = lattice.marginal(0);
     for t in 0..T {
         moves[T * T + t] += weight * first[t];
     }
     moves[T * T + tags[0]] -= weight;
+    // Each set's expected less observed moves, summed over its lines: what
+    // the transitions and every junction weight of the set move by.
+    let mut by_set = vec![[0.0f64; T * T]; page.junction_sets.len()];
     for k in 1..n {
+        let sum = &mut by_set[which[k] as usize];
         for s in 0..T {
             for t in 0..T {
-                moves[s * T + t] += weight * lattice.pair(k, s, t);
+                sum[s * T + t] += lattice.pair(k, s, t);
             }
         }
-        moves[tags[k - 1] * T + tags[k]] -= weight;
+        sum[tags[k - 1] * T + tags[k]] -= 1.0;
+    }
+    for (set, sum) in page.junction_sets.iter().zip(&by_set) {
+        moves[..T * T].iter_mut().zip(sum).for_each(|(g, e)| *g += weight * e);
+        for &j in set {
+            let row = &mut junctions[j as usize * T * T..][..T * T];
+            row.iter_mut().zip(sum).for_each(|(g, e)| *g += weight * e);
+        }
     }
     weight * (lattice.log_partition() - truth)
 }
@@ -399,7 +482,8 @@ mod tests {
         let trained = train_reporting(&examples, &settings, None, "{}".into());
         assert_eq!(trained.stopped, "converged", "{trained:?}");
         let test = Example::new(&labelled(&pages[0]));
-        let tags = trained.model.viterbi(&trained.model.emissions(&test.features));
+        let model = &trained.model;
+        let tags = model.viterbi(&model.emissions(&test.features), &model.moves(&test.features));
         assert_eq!(tags, test.tags);
         assert_eq!(
             train(&examples, &settings, None, "{}".into()),
@@ -446,6 +530,12 @@ mod tests {
         let mut probes: Vec<usize> = used.iter().take(5).map(|&f| f as usize * T + 2).collect();
         probes.push(EMISSIONS + T * T + Tag::ALL.iter().position(|t| t.opens()).unwrap_or(0));
         probes.push(EMISSIONS - 1);
+        // Junction weights of a set some line has, on a pair of tags the
+        // pages take and on one they do not.
+        let set = objective.pages[0].junction_sets.last().expect("a line with junction indicators");
+        let j = JUNCTIONS_FROM + set[0] as usize * T * T;
+        let (body, start) = (Tag::Body.index(), Tag::HeadlineStart.index());
+        probes.extend([j + body * T + start, j + start * T + body, j + body * T + body]);
         for at in probes {
             let h = 1e-5;
             let kept = point[at];
@@ -473,7 +563,7 @@ mod tests {
         let examples: Vec<Example> = pages.iter().map(|p| Example::new(&labelled(p))).collect();
         let plain = Training { costs: BoundaryCosts::NONE, ..Training::default() };
         let costed = Training { costs: BoundaryCosts { missed: 2.0, extra: 1.0 }, ..Training::default() };
-        let point = vec![0.01; EMISSIONS + (T + 1) * T];
+        let point = vec![0.01; WEIGHTS];
         let value =
             |settings: &Training| Objective::new(&examples, settings, None).value_and_gradient(&point).0;
         assert!(value(&costed) > value(&plain), "margins only add to the objective");

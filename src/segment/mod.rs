@@ -45,7 +45,7 @@ mod tags;
 pub use explain::Reason;
 pub use features::PageFeatures;
 pub use learn::{BoundaryCosts, Example, Labelled, Trained, Training, train, train_reporting};
-pub use model::{Model, ModelError};
+pub use model::{Model, ModelError, Moves};
 pub use tags::Tag;
 
 use crate::model::{ArticleId, Edition, Split};
@@ -134,8 +134,9 @@ pub fn propose_with(edition: &Edition, model: &Model) -> Proposal {
         let layout = layout::measure(page);
         let features = features::extract(&layout);
         let emissions = leaning_to_open(model.emissions(&features));
-        let tags = model.viterbi(&emissions);
-        let marginals = model.marginals(&emissions);
+        let moves = model.moves(&features);
+        let tags = model.viterbi(&emissions, &moves);
+        let marginals = model.marginals(&emissions, &moves);
         let cues: Vec<_> = tags
             .iter()
             .enumerate()
@@ -178,8 +179,9 @@ pub fn explain(
     let features = features::extract(&layout);
     let k = features.lines.iter().position(|&i| i == line)?;
     let emissions = leaning_to_open(model.emissions(&features));
-    let tag = *model.viterbi(&emissions).get(k)?;
-    Some((tag, explain::reasons(model, &features, &emissions[k], k, tag, top)))
+    let tags = model.viterbi(&emissions, &model.moves(&features));
+    let (previous, tag) = (k.checked_sub(1).map(|p| tags[p]), *tags.get(k)?);
+    Some((tag, explain::reasons(model, &features, &emissions[k], k, (previous, tag), top)))
 }
 
 #[cfg(test)]
@@ -194,10 +196,11 @@ mod tests {
             row[Tag::Body.index()] = body_lead;
             vec![[0.0f32; Tag::COUNT], row]
         };
-        let opens_second = |body_lead| model.viterbi(&leaning_to_open(scores(body_lead)))[1].opens();
+        let moves = model.plain_moves(2);
+        let opens_second = |body_lead| model.viterbi(&leaning_to_open(scores(body_lead)), &moves)[1].opens();
         assert!(opens_second(OPENING_BIAS * 0.6), "a body line only slightly preferred opens");
         assert!(!opens_second(OPENING_BIAS * 1.4), "a clear body line goes on");
-        let unnudged = model.viterbi(&scores(OPENING_BIAS * 0.6));
+        let unnudged = model.viterbi(&scores(OPENING_BIAS * 0.6), &moves);
         assert_eq!(unnudged[1], Tag::Body, "without the nudge the model's own choice stands");
     }
 }

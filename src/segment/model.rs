@@ -25,20 +25,23 @@
 //! | 4 + n | length and UTF-8 text of a JSON note: what it was trained on, padded with spaces so that the weights start at a multiple of 4 bytes |
 //! | 4 × features × tags | emission weights, feature by feature |
 //! | 4 × (tags + 1) × tags | transition weights, the last row from the page's top |
+//! | 4 × junctions × tags × tags | junction weights: for each junction indicator ([`super::features::junctions`]), what it adds to each transition into a line that has it |
 
 #![allow(clippy::needless_range_loop)] // tag-indexed arrays read clearest by index
 use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 use super::features::{
-    BASE_COUNT, FEATURE_COUNT, OFFSETS_READ, PageFeatures, edge_index, feature_index, schema_hash, word_index,
+    BASE_COUNT, FEATURE_COUNT, JUNCTION_COUNT, OFFSETS_READ, PageFeatures, edge_index, feature_index,
+    junctions, schema_hash, word_index,
 };
 use super::lattice::Lattice;
 use super::tags::Tag;
 
 const T: usize = Tag::COUNT;
 const MAGIC: &[u8; 8] = b"CDSKSPLT";
-const VERSION: u32 = 1;
+/// Version 2 added the junction weights.
+const VERSION: u32 = 2;
 /// The bytes before the note: magic, version, schema, tag and feature
 /// counts, note length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 4 + 4 + 4;
@@ -72,6 +75,10 @@ pub struct Model {
     pub(super) weights: Cow<'static, [f32]>,
     /// Transition weights, `(T + 1) × T`; row `T` is from the page's top.
     pub(super) transitions: Vec<f32>,
+    /// Junction weights, `JUNCTION_COUNT × T × T`: what each junction
+    /// indicator of a line adds to each transition into it. Borrowed like
+    /// the emission weights.
+    pub(super) junctions: Cow<'static, [f32]>,
     /// What the model was trained on (JSON text).
     pub note: String,
     /// Per script (`[domain - 1]`), the base features' rows folded
@@ -83,7 +90,10 @@ pub struct Model {
 /// rows are made from the weights, on demand.
 impl PartialEq for Model {
     fn eq(&self, other: &Self) -> bool {
-        self.weights == other.weights && self.transitions == other.transitions && self.note == other.note
+        self.weights == other.weights
+            && self.transitions == other.transitions
+            && self.junctions == other.junctions
+            && self.note == other.note
     }
 }
 
@@ -115,7 +125,12 @@ impl Model {
 
     /// A model with every weight zero, but for the impossible transitions.
     pub fn untrained() -> Self {
-        Self::from_parts(vec![0.0; FEATURE_COUNT * T], vec![0.0; (T + 1) * T], String::from("{}"))
+        Self::from_parts(
+            vec![0.0; FEATURE_COUNT * T],
+            vec![0.0; (T + 1) * T],
+            vec![0.0; JUNCTION_COUNT * T * T],
+            String::from("{}"),
+        )
     }
 
     /// A model from its weights (transitions are masked to what may follow
@@ -123,10 +138,12 @@ impl Model {
     pub(super) fn from_parts(
         weights: impl Into<Cow<'static, [f32]>>,
         mut transitions: Vec<f32>,
+        junctions: impl Into<Cow<'static, [f32]>>,
         note: String,
     ) -> Self {
         mask(&mut transitions);
-        Self { weights: weights.into(), transitions, note, folded: Default::default() }
+        let (weights, junctions) = (weights.into(), junctions.into());
+        Self { weights, transitions, junctions, note, folded: Default::default() }
     }
 
     /// The same model with another note.
@@ -138,8 +155,8 @@ impl Model {
     /// Reads a model file's bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         let parts = Parts::read(bytes)?;
-        let weights = le_f32s(parts.weights);
-        parts.into_model(Cow::Owned(weights))
+        let (weights, junctions) = (le_f32s(parts.weights), le_f32s(parts.junctions));
+        parts.into_model(Cow::Owned(weights), Cow::Owned(junctions))
     }
 
     /// Reads a model file that lives as long as the program, using its
@@ -147,16 +164,20 @@ impl Model {
     /// model's are), copying them where they are not.
     fn from_static_bytes(bytes: &'static [u8]) -> Result<Self, ModelError> {
         let parts = Parts::read(bytes)?;
-        match bytemuck::try_cast_slice::<u8, f32>(parts.weights) {
-            Ok(weights) if cfg!(target_endian = "little") => parts.into_model(Cow::Borrowed(weights)),
+        let cast = |b| bytemuck::try_cast_slice::<u8, f32>(b).ok().filter(|_| cfg!(target_endian = "little"));
+        match (cast(parts.weights), cast(parts.junctions)) {
+            (Some(weights), Some(junctions)) => {
+                parts.into_model(Cow::Borrowed(weights), Cow::Borrowed(junctions))
+            }
             _ => Self::from_bytes(bytes),
         }
     }
 
     /// The model file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out =
-            Vec::with_capacity(40 + self.note.len() + 4 * (self.weights.len() + self.transitions.len()));
+        let mut out = Vec::with_capacity(
+            40 + self.note.len() + 4 * (self.weights.len() + self.transitions.len() + self.junctions.len()),
+        );
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&schema_hash().to_le_bytes());
@@ -168,7 +189,13 @@ impl Model {
         out.extend_from_slice(&((self.note.len() + padding) as u32).to_le_bytes());
         out.extend_from_slice(self.note.as_bytes());
         out.extend(std::iter::repeat_n(b' ', padding));
-        for w in self.weights.iter().copied().chain(self.unmasked_transitions()) {
+        for w in self
+            .weights
+            .iter()
+            .copied()
+            .chain(self.unmasked_transitions())
+            .chain(self.junctions.iter().copied())
+        {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out
@@ -231,8 +258,42 @@ impl Model {
         self.transitions[from.unwrap_or(T) * T + to]
     }
 
-    /// The best tag sequence for `emissions`.
-    pub fn viterbi(&self, emissions: &[[f32; T]]) -> Vec<Tag> {
+    /// Each line's transition scores on `page`: the transitions plus the
+    /// junction weights of the line's junction indicators. Lines with the
+    /// same indicators share one matrix, made once.
+    pub fn moves(&self, page: &PageFeatures) -> Moves {
+        let n = page.base.len();
+        let mut matrices = self.transitions.clone();
+        let mut which = vec![0u32; n];
+        let mut known: std::collections::HashMap<Vec<u16>, u32> = std::collections::HashMap::new();
+        for k in 1..n {
+            let set = junctions(page, k);
+            if set.is_empty() {
+                continue;
+            }
+            let next = known.len() as u32 + 1;
+            which[k] = *known.entry(set).or_insert_with_key(|set| {
+                let from = matrices.len();
+                matrices.extend_from_within(..(T + 1) * T);
+                let matrix = &mut matrices[from..][..T * T];
+                for &j in set {
+                    let weights = &self.junctions[j as usize * T * T..][..T * T];
+                    matrix.iter_mut().zip(weights).for_each(|(m, w)| *m += w);
+                }
+                next
+            });
+        }
+        Moves { matrices, which }
+    }
+
+    /// The moves of `n` lines without junction weights (each line's
+    /// transitions the model's own).
+    pub fn plain_moves(&self, n: usize) -> Moves {
+        Moves { matrices: self.transitions.clone(), which: vec![0; n] }
+    }
+
+    /// The best tag sequence for `emissions`, with `moves` between lines.
+    pub fn viterbi(&self, emissions: &[[f32; T]], moves: &Moves) -> Vec<Tag> {
         let n = emissions.len();
         if n == 0 {
             return Vec::new();
@@ -248,7 +309,7 @@ impl Model {
             // replaces the best, so ties go to the first as before.
             let mut best = [f32::NEG_INFINITY; T];
             let mut from = [0u8; T];
-            for (s, row) in self.transitions.chunks_exact(T).take(T).enumerate() {
+            for (s, row) in moves.matrix(k).chunks_exact(T).take(T).enumerate() {
                 for t in 0..T {
                     let v = score[s] + row[t];
                     if v > best[t] {
@@ -272,9 +333,27 @@ impl Model {
     }
 
     /// Each line's marginal probability of each tag (forward-backward).
-    pub fn marginals(&self, emissions: &[[f32; T]]) -> Vec<[f32; T]> {
-        let lattice = Lattice::new(&self.transitions, emissions);
+    pub fn marginals(&self, emissions: &[[f32; T]], moves: &Moves) -> Vec<[f32; T]> {
+        let lattice = Lattice::new(&moves.matrices, &moves.which, emissions);
         (0..emissions.len()).map(|k| lattice.marginal(k).map(|p| p as f32)).collect()
+    }
+}
+
+/// The transition scores into each line of a page (see [`Model::moves`]).
+#[derive(Debug, Clone)]
+pub struct Moves {
+    /// Matrices of `(T + 1) × T` transition scores, one after another;
+    /// the first is the model's transitions.
+    pub(super) matrices: Vec<f32>,
+    /// For each line, the matrix of the moves into it.
+    pub(super) which: Vec<u32>,
+}
+
+impl Moves {
+    /// The transition scores into line `k`.
+    pub(super) fn matrix(&self, k: usize) -> &[f32] {
+        let at = self.which.get(k).copied().unwrap_or(0) as usize * (T + 1) * T;
+        &self.matrices[at..][..(T + 1) * T]
     }
 }
 
@@ -305,6 +384,7 @@ struct Parts<'b> {
     note: String,
     weights: &'b [u8],
     transitions: Vec<f32>,
+    junctions: &'b [u8],
 }
 
 impl<'b> Parts<'b> {
@@ -337,21 +417,26 @@ impl<'b> Parts<'b> {
             .to_owned();
         let weights = reader.take(FEATURE_COUNT * T * 4)?;
         let transitions = reader.f32s((T + 1) * T)?;
+        let junctions = reader.take(JUNCTION_COUNT * T * T * 4)?;
         if reader.at != bytes.len() {
             return Err(ModelError::Format(format!(
                 "{} bytes left over at the end",
                 bytes.len() - reader.at
             )));
         }
-        Ok(Parts { note, weights, transitions })
+        Ok(Parts { note, weights, transitions, junctions })
     }
 
     /// The model, once its weights (read from `self.weights`) are checked.
-    fn into_model(self, weights: Cow<'static, [f32]>) -> Result<Model, ModelError> {
-        if weights.iter().chain(&self.transitions).any(|w| !w.is_finite()) {
+    fn into_model(
+        self,
+        weights: Cow<'static, [f32]>,
+        junctions: Cow<'static, [f32]>,
+    ) -> Result<Model, ModelError> {
+        if weights.iter().chain(&self.transitions).chain(junctions.iter()).any(|w| !w.is_finite()) {
             return Err(ModelError::Format("a weight is not a finite number".into()));
         }
-        Ok(Model::from_parts(weights, self.transitions, self.note))
+        Ok(Model::from_parts(weights, self.transitions, junctions, self.note))
     }
 }
 
@@ -417,13 +502,16 @@ mod tests {
     #[test]
     fn the_builtin_model_is_read_in_place() {
         assert!(matches!(Model::builtin().weights, Cow::Borrowed(_)));
+        assert!(matches!(Model::builtin().junctions, Cow::Borrowed(_)));
     }
 
     #[test]
     fn a_model_reads_back_exactly() {
         let mut weights = vec![0.0; FEATURE_COUNT * T];
         weights[7] = 1.5;
-        let model = Model::from_parts(weights, vec![0.25; (T + 1) * T], "{\"pages\":1}".into());
+        let mut junctions = vec![0.0; JUNCTION_COUNT * T * T];
+        junctions[3] = -0.75;
+        let model = Model::from_parts(weights, vec![0.25; (T + 1) * T], junctions, "{\"pages\":1}".into());
         let bytes = model.to_bytes();
         assert_eq!((HEADER_LEN + model.note.len() + 1) % 4, 0, "the note is padded with one space");
         let again = Model::from_bytes(&bytes).unwrap();
@@ -447,7 +535,7 @@ mod tests {
         emissions[0][Tag::Body.index()] = 5.0;
         emissions[1][Tag::Headline.index()] = 5.0; // a title line going on, after text: impossible
         emissions[1][Tag::HeadlineStart.index()] = 1.0;
-        assert_eq!(model.viterbi(&emissions), [Tag::Body, Tag::HeadlineStart]);
+        assert_eq!(model.viterbi(&emissions, &model.plain_moves(2)), [Tag::Body, Tag::HeadlineStart]);
     }
 
     #[test]
@@ -455,7 +543,7 @@ mod tests {
         let model = Model::untrained();
         let mut emissions = vec![[0.0f32; T]; 3];
         emissions[1][Tag::Noise.index()] = 4.0;
-        let marginals = model.marginals(&emissions);
+        let marginals = model.marginals(&emissions, &model.plain_moves(3));
         for row in &marginals {
             assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-4);
         }

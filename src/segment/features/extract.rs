@@ -217,6 +217,11 @@ fn bucket(x: f32, limits: &[f32]) -> usize {
     limits.iter().position(|&l| x < l).unwrap_or(limits.len())
 }
 
+/// The narrowest line whose exact equality of width with the line before
+/// is told apart: a title wrapped in its box, where every line but the
+/// last fills the same width in the same type.
+const SAME_WIDTH_FROM: usize = 4;
+
 /// The base features of one line.
 fn line_features(
     line: &Line<'_>,
@@ -265,6 +270,9 @@ fn line_features(
             f.push(id(Family::Meets, before_shape.end * START_CLASSES.len() + start));
             let ratio = line.width as f32 / before.width.max(1) as f32;
             f.push(id(Family::WidthAfter, bucket(ratio, &[0.5, 0.85, 1.15, 2.0])));
+            if line.width == before.width && line.width >= SAME_WIDTH_FROM {
+                f.push(id(Family::WidthAfter, 6));
+            }
         }
         None => f.push(id(Family::WidthAfter, 5)),
     }

@@ -92,7 +92,7 @@ const VALUES: [&[&str]; FAMILIES] = [
     &["<2%", "<5%", "<10%", "<25%", "<50%", "<75%", "<90%", "<=100%"],
     &PAIRS_CAPITALS,
     &PAIRS_MEETS,
-    &["much-narrower", "narrower", "similar", "wider", "much-wider", "first"],
+    &["much-narrower", "narrower", "similar", "wider", "much-wider", "first", "same"],
     AROUND,
     &["none", "<.02", "<.05", "<.1", "<.2", "<.35", ">=.35"],
     &["none", "<.02", "<.05", "<.1", "<.2", "<.35", ">=.35"],
@@ -247,6 +247,102 @@ pub fn for_each_active(page: &PageFeatures, k: usize, mut f: impl FnMut(usize)) 
     }
 }
 
+/// The families whose values also describe the *junction* between a line
+/// and the one before, in the order their indicators are numbered: a
+/// title wrapped in its box (the same width again), a blank line, how the
+/// line before ends and this one starts, what their words share, their
+/// capitals. The model weighs each junction indicator for every pair of
+/// tags (see [`super::model`]): whether a line of the same width after a
+/// headline line goes on with the headline or starts a subheadline is a
+/// question about the pair, which a line's own weights cannot ask.
+const JUNCTION_FAMILIES: [Family; 5] =
+    [Family::WidthAfter, Family::BlankBefore, Family::Meets, Family::Cohesion, Family::CapitalsAfter];
+
+/// How many junction indicators there are: the families above, with
+/// [`Family::Meets`] read as two (how the line before ends, how this one
+/// starts) rather than as their product.
+pub const JUNCTION_BASE: usize = VALUES[Family::WidthAfter as usize].len()
+    + VALUES[Family::BlankBefore as usize].len()
+    + END_CLASSES.len()
+    + START_CLASSES.len()
+    + VALUES[Family::Cohesion as usize].len()
+    + VALUES[Family::CapitalsAfter as usize].len();
+
+/// How many junction features a model has weights for: each indicator in
+/// the shared copy and each script's.
+pub const JUNCTION_COUNT: usize = DOMAINS * JUNCTION_BASE;
+
+/// The junction indicators base feature `base` of a line stands for (none,
+/// one, or two for [`Family::Meets`]).
+fn junction_of(base: u16) -> [Option<u16>; 2] {
+    let base = base as usize;
+    let family = OFFSETS.iter().rposition(|&o| o <= base).unwrap_or(0);
+    let value = base - OFFSETS[family];
+    let mut from = 0;
+    for f in JUNCTION_FAMILIES {
+        let f = f as usize;
+        if f == Family::Meets as usize {
+            if family == f {
+                let end = value / START_CLASSES.len();
+                let start = value % START_CLASSES.len();
+                return [Some((from + end) as u16), Some((from + END_CLASSES.len() + start) as u16)];
+            }
+            from += END_CLASSES.len() + START_CLASSES.len();
+        } else {
+            if family == f {
+                return [Some((from + value) as u16), None];
+            }
+            from += VALUES[f].len();
+        }
+    }
+    [None, None]
+}
+
+/// The junction indicators of line `k` (none for the page's first line),
+/// sorted, each as an index into the model's junction weights: the shared
+/// copy and the page's script's.
+pub fn junctions(page: &PageFeatures, k: usize) -> Vec<u16> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let mut out: Vec<u16> = Vec::with_capacity(16);
+    for &base in &page.base[k] {
+        for j in junction_of(base).into_iter().flatten() {
+            out.push(j);
+            out.push((page.domain * JUNCTION_BASE) as u16 + j);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The name of junction feature `index`: `junction:family=value` with its
+/// script.
+pub fn junction_name(index: usize) -> String {
+    let domain = index / JUNCTION_BASE;
+    let mut j = index % JUNCTION_BASE;
+    let script = ["", " (zh)", " (latin)"].get(domain).copied().unwrap_or("");
+    for f in JUNCTION_FAMILIES {
+        let f = f as usize;
+        if f == Family::Meets as usize {
+            if j < END_CLASSES.len() {
+                return format!("junction:before-ends={}{script}", END_CLASSES[j]);
+            }
+            j -= END_CLASSES.len();
+            if j < START_CLASSES.len() {
+                return format!("junction:starts={}{script}", START_CLASSES[j]);
+            }
+            j -= START_CLASSES.len();
+        } else if j < VALUES[f].len() {
+            return format!("junction:{}{script}", base_name((OFFSETS[f] + j) as u16));
+        } else {
+            j -= VALUES[f].len();
+        }
+    }
+    format!("junction:#{index}")
+}
+
 /// The name of base feature `base`, for explanations: `family=value`.
 pub fn base_name(base: u16) -> String {
     let base = base as usize;
@@ -329,6 +425,10 @@ pub fn schema_hash() -> u64 {
         cohesion::ECHO_RUNS
     ));
     super::tags::Tag::ALL.iter().for_each(|t| feed(t.name()));
+    // The junction families (their values are fed above), and Meets read
+    // as two indicators.
+    feed("junctions: meets as before-ends and starts");
+    JUNCTION_FAMILIES.iter().for_each(|&f| feed(FAMILY_NAMES[f as usize]));
     hash
 }
 
@@ -359,6 +459,56 @@ mod tests {
         let names: std::collections::HashSet<String> = (0..BASE_COUNT as u16).map(base_name).collect();
         assert_eq!(names.len(), BASE_COUNT, "every base feature has its own name");
         assert!(feature_name(feature_index(1, 2, id(Family::Cue, 0))).starts_with("-1:cue=indent (latin)"));
+    }
+
+    #[test]
+    fn junction_indicators_are_named_once_and_read_meets_as_two() {
+        let names: std::collections::HashSet<String> = (0..JUNCTION_COUNT).map(junction_name).collect();
+        assert_eq!(names.len(), JUNCTION_COUNT, "every junction indicator has its own name");
+        let meets = id(Family::Meets, START_CLASSES.len() + 1); // comma -> lower
+        let [end, start] = junction_of(meets).map(|j| junction_name(j.expect("two indicators") as usize));
+        assert_eq!((end.as_str(), start.as_str()), ("junction:before-ends=comma", "junction:starts=lower"));
+        assert_eq!(junction_of(id(Family::Cue, 3)), [None, None], "a line's own cues are no junction");
+        assert_eq!(junction_name(JUNCTION_BASE * 2), "junction:width-after=much-narrower (latin)");
+    }
+
+    /// What a junction is for: the same line scores decide differently
+    /// across a junction whose indicator weighs for the pair of tags. Lines
+    /// meeting the line before alike share one matrix of moves.
+    #[test]
+    fn a_junction_weighs_the_pair_of_tags_across_it() {
+        use crate::segment::model::Model;
+        use crate::segment::tags::Tag;
+        const T: usize = Tag::COUNT;
+        let (none, blank) = (id(Family::BlankBefore, 0), id(Family::BlankBefore, 1));
+        let page = PageFeatures {
+            lines: vec![0, 1, 3, 4],
+            base: vec![vec![none], vec![none], vec![blank], vec![none]],
+            words: vec![Vec::new(); 4],
+            domain: 2,
+        };
+        assert!(junctions(&page, 0).is_empty(), "the first line meets nothing");
+        let blank_junction = junction_of(blank)[0].expect("blank-before is a junction") as usize;
+        let mut weights = vec![0.0; JUNCTION_COUNT * T * T];
+        weights[blank_junction * T * T + Tag::Body.index() * T + Tag::BodyStart.index()] = 5.0;
+        let model =
+            Model::from_parts(vec![0.0; FEATURE_COUNT * T], vec![0.0; (T + 1) * T], weights, "{}".into());
+        let moves = model.moves(&page);
+        assert_eq!(moves.which[1], moves.which[3], "the same junction, the same matrix");
+        assert_ne!(moves.which[1], moves.which[2]);
+        let mut emissions = vec![[0.0f32; T]; 4];
+        for (k, row) in emissions.iter_mut().enumerate() {
+            row[Tag::Body.index()] = 2.0;
+            row[Tag::BodyStart.index()] = if k == 0 { 3.0 } else { 0.0 };
+        }
+        let tags = model.viterbi(&emissions, &moves);
+        assert_eq!(
+            tags,
+            [Tag::BodyStart, Tag::Body, Tag::BodyStart, Tag::Body],
+            "opens after the blank line"
+        );
+        let plain = model.viterbi(&emissions, &model.plain_moves(4));
+        assert_eq!(plain, [Tag::BodyStart, Tag::Body, Tag::Body, Tag::Body], "without it, runs on");
     }
 
     #[test]
