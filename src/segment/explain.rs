@@ -122,3 +122,35 @@ pub(super) fn reasons(
     found.truncate(top);
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::{FEATURE_COUNT, JUNCTION_COUNT};
+    use super::*;
+
+    /// A line that opens an article after a blank line, where the model
+    /// learned that a blank line between two lines of text favours the
+    /// move body → body-start: the junction is named among its reasons.
+    #[test]
+    fn how_a_line_meets_the_one_before_is_among_its_reasons() {
+        let base = |name: &str| (0..BASE_COUNT as u16).find(|&b| base_name(b) == name).expect(name);
+        let (none, blank) = (base("blank-before=0"), base("blank-before=1"));
+        let page = PageFeatures {
+            lines: vec![0, 1, 3],
+            base: vec![vec![none], vec![none], vec![blank]],
+            words: vec![Vec::new(); 3],
+            domain: 2,
+        };
+        let j = (0..JUNCTION_COUNT).find(|&j| junction_name(j) == "junction:blank-before=1").expect("named");
+        let mut junctions = vec![0.0; JUNCTION_COUNT * T * T];
+        junctions[(j * T + Tag::Body.index()) * T + Tag::BodyStart.index()] = 5.0;
+        let model =
+            Model::from_parts(vec![0.0; FEATURE_COUNT * T], vec![0.0; (T + 1) * T], junctions, "{}".into());
+        let mut emission = [0.0f32; T];
+        emission[Tag::Body.index()] = 1.0; // the runner-up
+        let found = reasons(&model, &page, &emission, 2, (Some(Tag::Body), Tag::BodyStart), 3);
+        assert_eq!(found, [Reason { feature: "junction:blank-before=1".into(), weight: 5.0 }]);
+        let first = reasons(&model, &page, &emission, 0, (None, Tag::BodyStart), 3);
+        assert!(first.is_empty(), "the first line meets nothing: {first:?}");
+    }
+}
