@@ -13,7 +13,7 @@
 use super::features::{self, FEATURE_COUNT, JUNCTION_COUNT, PageFeatures, for_each_active};
 use super::lattice::Lattice;
 use super::layout;
-use super::model::{Model, mask};
+use super::model::{Model, junction_matrices, mask};
 use super::tags::{Tag, tag_lines};
 use crate::model::{Page, Role};
 
@@ -268,23 +268,9 @@ impl Objective {
                     });
                     starts.push(features.len());
                 }
-                let mut junction_sets = vec![Vec::new()];
-                let mut known = std::collections::HashMap::new();
-                let which = (0..page.base.len())
-                    .map(|k| {
-                        let set: Vec<u16> = features::junctions(page, k)
-                            .into_iter()
-                            .filter(|&j| settings.shared || j as usize >= features::JUNCTION_BASE)
-                            .collect();
-                        if !settings.junctions || set.is_empty() {
-                            return 0;
-                        }
-                        *known.entry(set.clone()).or_insert_with(|| {
-                            junction_sets.push(set);
-                            (junction_sets.len() - 1) as u32
-                        })
-                    })
-                    .collect();
+                let keep =
+                    |j: u16| settings.junctions && (settings.shared || j as usize >= features::JUNCTION_BASE);
+                let (junction_sets, which) = features::junction_sets(page, keep);
                 Compiled {
                     starts,
                     features,
@@ -389,24 +375,13 @@ fn page_loss(
             row
         })
         .collect();
-    // The transitions into lines of each set of junction indicators: the
-    // model's, plus each indicator's junction weights.
-    let mut matrices = Vec::with_capacity(page.junction_sets.len() * TRANSITIONS);
-    for set in &page.junction_sets {
-        let from = matrices.len();
-        matrices.extend_from_slice(transitions);
-        let matrix = &mut matrices[from..][..T * T];
-        for &j in set {
-            let weights = &point[JUNCTIONS_FROM + j as usize * T * T..][..T * T];
-            matrix.iter_mut().zip(weights).for_each(|(m, w)| *m += w);
-        }
-    }
+    let matrices = junction_matrices(transitions, &point[JUNCTIONS_FROM..], &page.junction_sets);
     let which = &page.which;
-    let moves_into = |k: usize| &matrices[which[k] as usize * TRANSITIONS..][..TRANSITIONS];
+    let matrix_into = |k: usize| &matrices[which[k] as usize * TRANSITIONS..][..TRANSITIONS];
     let lattice = Lattice::from_f64(&matrices, which, &emissions);
     let mut truth = transitions[T * T + tags[0]] + emissions[0][tags[0]];
     for k in 1..n {
-        truth += moves_into(k)[tags[k - 1] * T + tags[k]] + emissions[k][tags[k]];
+        truth += matrix_into(k)[tags[k - 1] * T + tags[k]] + emissions[k][tags[k]];
     }
     let weight = page.weight;
     for k in 0..n {

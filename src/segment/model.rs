@@ -33,7 +33,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use super::features::{
     BASE_COUNT, FEATURE_COUNT, JUNCTION_COUNT, OFFSETS_READ, PageFeatures, edge_index, feature_index,
-    junctions, schema_hash, word_index,
+    junction_sets, schema_hash, word_index,
 };
 use super::lattice::Lattice;
 use super::tags::Tag;
@@ -262,28 +262,8 @@ impl Model {
     /// junction weights of the line's junction indicators. Lines with the
     /// same indicators share one matrix, made once.
     pub fn moves(&self, page: &PageFeatures) -> Moves {
-        let n = page.base.len();
-        let mut matrices = self.transitions.clone();
-        let mut which = vec![0u32; n];
-        let mut known: std::collections::HashMap<Vec<u16>, u32> = std::collections::HashMap::new();
-        for k in 1..n {
-            let set = junctions(page, k);
-            if set.is_empty() {
-                continue;
-            }
-            let next = known.len() as u32 + 1;
-            which[k] = *known.entry(set).or_insert_with_key(|set| {
-                let from = matrices.len();
-                matrices.extend_from_within(..(T + 1) * T);
-                let matrix = &mut matrices[from..][..T * T];
-                for &j in set {
-                    let weights = &self.junctions[j as usize * T * T..][..T * T];
-                    matrix.iter_mut().zip(weights).for_each(|(m, w)| *m += w);
-                }
-                next
-            });
-        }
-        Moves { matrices, which }
+        let (sets, which) = junction_sets(page, |_| true);
+        Moves { matrices: junction_matrices(&self.transitions, &self.junctions, &sets), which }
     }
 
     /// The moves of `n` lines without junction weights (each line's
@@ -337,6 +317,27 @@ impl Model {
         let lattice = Lattice::new(&moves.matrices, &moves.which, emissions);
         (0..emissions.len()).map(|k| lattice.marginal(k).map(|p| p as f32)).collect()
     }
+}
+
+/// One matrix of moves for each set of junction indicators: the
+/// transitions plus each indicator's junction weights (`f32` when
+/// proposing, `f64` when training).
+pub(super) fn junction_matrices<W: Copy + std::ops::AddAssign>(
+    transitions: &[W],
+    junctions: &[W],
+    sets: &[Vec<u16>],
+) -> Vec<W> {
+    let mut matrices = Vec::with_capacity(sets.len() * transitions.len());
+    for set in sets {
+        let from = matrices.len();
+        matrices.extend_from_slice(transitions);
+        let matrix = &mut matrices[from..][..T * T];
+        for &j in set {
+            let weights = &junctions[j as usize * T * T..][..T * T];
+            matrix.iter_mut().zip(weights).for_each(|(m, &w)| *m += w);
+        }
+    }
+    matrices
 }
 
 /// The transition scores into each line of a page (see [`Model::moves`]).

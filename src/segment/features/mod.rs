@@ -275,9 +275,7 @@ pub const JUNCTION_COUNT: usize = DOMAINS * JUNCTION_BASE;
 /// The junction indicators base feature `base` of a line stands for (none,
 /// one, or two for [`Family::Meets`]).
 fn junction_of(base: u16) -> [Option<u16>; 2] {
-    let base = base as usize;
-    let family = OFFSETS.iter().rposition(|&o| o <= base).unwrap_or(0);
-    let value = base - OFFSETS[family];
+    let (family, value) = family_and_value(base);
     let mut from = 0;
     for f in JUNCTION_FAMILIES {
         let f = f as usize;
@@ -317,6 +315,28 @@ pub fn junctions(page: &PageFeatures, k: usize) -> Vec<u16> {
     out
 }
 
+/// The lines of a page grouped by their junction indicators (those `keep`
+/// lets through): the distinct sets, the first empty, and for each line
+/// the set of the junction into it. Lines that meet the line before alike
+/// share one set, and so one matrix of moves.
+pub fn junction_sets(page: &PageFeatures, keep: impl Fn(u16) -> bool) -> (Vec<Vec<u16>>, Vec<u32>) {
+    let mut sets = vec![Vec::new()];
+    let mut known = std::collections::HashMap::new();
+    let which = (0..page.base.len())
+        .map(|k| {
+            let set: Vec<u16> = junctions(page, k).into_iter().filter(|&j| keep(j)).collect();
+            if set.is_empty() {
+                return 0;
+            }
+            *known.entry(set).or_insert_with_key(|set| {
+                sets.push(set.clone());
+                (sets.len() - 1) as u32
+            })
+        })
+        .collect();
+    (sets, which)
+}
+
 /// The name of junction feature `index`: `junction:family=value` with its
 /// script.
 pub fn junction_name(index: usize) -> String {
@@ -343,11 +363,17 @@ pub fn junction_name(index: usize) -> String {
     format!("junction:#{index}")
 }
 
-/// The name of base feature `base`, for explanations: `family=value`.
-pub fn base_name(base: u16) -> String {
+/// The family (its index in [`Family`] order) and value of base feature
+/// `base`.
+fn family_and_value(base: u16) -> (usize, usize) {
     let base = base as usize;
     let family = OFFSETS.iter().rposition(|&o| o <= base).unwrap_or(0);
-    let value = base - OFFSETS[family];
+    (family, base - OFFSETS[family])
+}
+
+/// The name of base feature `base`, for explanations: `family=value`.
+pub fn base_name(base: u16) -> String {
+    let (family, value) = family_and_value(base);
     let family_name = FAMILY_NAMES[family];
     let value_name = match family {
         f if f == Family::CapitalsAfter as usize => {
