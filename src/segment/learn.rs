@@ -84,7 +84,11 @@ pub struct Training {
     /// are a hundred and sixty-nine for each indicator, one per pair of
     /// tags, most of them seen on few lines.
     pub junction_l2: f64,
-    /// Threads reading pages (the model is the same for any number).
+    /// Threads reading pages (the model is the same for any number); 0,
+    /// the default, for as many as the machine runs at once. Asked when
+    /// training starts: the command line builds the default settings on
+    /// every start, and asking the machine (cgroup files, five times) was a
+    /// visible part of splitting one small page.
     pub threads: usize,
 }
 
@@ -144,7 +148,7 @@ impl Default for Training {
             costs: BoundaryCosts { missed: 1.0, extra: 0.5 },
             junctions: true,
             junction_l2: JUNCTION_L2,
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            threads: 0,
         }
     }
 }
@@ -299,7 +303,10 @@ impl Objective {
             junction_l2: settings.junction_l2,
             costs: settings.costs,
             lines,
-            threads: settings.threads.max(1),
+            threads: match settings.threads {
+                0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+                threads => threads,
+            },
         }
     }
 

@@ -434,7 +434,7 @@ impl<'b> Parts<'b> {
         weights: Cow<'static, [f32]>,
         junctions: Cow<'static, [f32]>,
     ) -> Result<Model, ModelError> {
-        if weights.iter().chain(&self.transitions).chain(junctions.iter()).any(|w| !w.is_finite()) {
+        if ![&weights[..], &self.transitions, &junctions[..]].into_iter().all(all_finite) {
             return Err(ModelError::Format("a weight is not a finite number".into()));
         }
         Ok(Model::from_parts(weights, self.transitions, junctions, self.note))
@@ -473,6 +473,14 @@ impl<'b> Reader<'b> {
             self.take(n.checked_mul(4).ok_or_else(|| ModelError::Format("too many weights".into()))?)?;
         Ok(le_f32s(bytes))
     }
+}
+
+/// True when every weight is a finite number. Read without stopping at the
+/// first bad one, so that the compiler checks several at a time: the
+/// built-in model's 130 thousand weights are checked on every start, and
+/// stopping early made that a tenth of splitting a one-page edition.
+fn all_finite(weights: &[f32]) -> bool {
+    weights.iter().fold(true, |finite, w| finite & w.is_finite())
 }
 
 /// Little-endian `f32`s, read into memory.

@@ -3,6 +3,7 @@
 //! dateline's brackets (本报讯(记者 陈晓苏)); English papers use `By NAME`
 //! above the text, or sign at the end (`W. J. BRYAN.`).
 
+use super::chinese_dateline::{Filer, first_end};
 use super::{either_form, regex, words_automaton};
 use crate::text::script::wider_than;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -65,11 +66,8 @@ pub fn trailing_signature(line: &str) -> Option<usize> {
 /// The byline inside a dateline's brackets: "融媒首席记者 陈晓苏" from
 /// "本报讯(融媒首席记者 陈晓苏) 11月4日上午…".
 pub fn dateline_byline(paragraph: &str) -> Option<&str> {
-    let pattern = regex!(concat!(
-        r"^[\s\u{3000}]*(?:本[报報][讯訊]|本[报報][\p{Han}\d]{0,8}[讯訊]|[\p{Han}\d]{0,12}(?:社|台|[网網]|[报報])[\p{Han}\d\s]{0,16}[电電])",
-        r"\s*[(（]([^)）]{1,40})[)）]"
-    ));
-    let inner = paragraph[pattern.group(paragraph, 1)?].trim();
+    let end = first_end(paragraph, Filer::Outlet, |end| bracketed_after(&paragraph[end..]).is_some())?;
+    let inner = bracketed_after(&paragraph[end..])?.trim();
     static NAMES_SOMEONE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         words_automaton(
             either_form(&["记者", "通讯员", "评论员", "撰稿", "作者", "实习生"]),
@@ -77,6 +75,16 @@ pub fn dateline_byline(paragraph: &str) -> Option<&str> {
         )
     });
     NAMES_SOMEONE.is_match(inner).then_some(inner)
+}
+
+/// What the brackets right after a dateline hold (after any white space):
+/// one to forty characters up to the first closing bracket, as the
+/// expression `\s*[(（]([^)）]{1,40})[)）]` read it.
+pub(super) fn bracketed_after(text: &str) -> Option<&str> {
+    let opened = text.trim_start().strip_prefix(['(', '（'])?;
+    let close = opened.find([')', '）'])?;
+    let inner = &opened[..close];
+    (1..=40).contains(&inner.chars().count()).then_some(inner)
 }
 
 #[cfg(test)]

@@ -2,15 +2,11 @@
 //! A paragraph opening with one starts an article: 本报讯, 新华社北京11月6日电,
 //! 据…报道, `WASHINGTON —`, `NEW YORK, Jan. 5 (AP) —`, `LINCOLN, Neb., Feb. 1.—`.
 
+use super::chinese_dateline::{Filer, first_end};
 use super::regex;
 
 /// True when the paragraph opens with a dateline.
 pub fn opens_with_dateline(paragraph: &str) -> bool {
-    let chinese = regex!(concat!(
-        r"^[\s\u{3000}]*(?:本[报報][讯訊]|本[报報][\p{Han}\d]{0,8}[讯訊]|",
-        r"[\p{Han}\d]{0,12}(?:新[华華]社|中新社|中[国國]新[闻聞]社|人民[网網]|央[视視][网網]|新[华華][网網]|中新[网網]|\p{Han}{1,6}社)[\p{Han}\d\s]{0,16}[电電]|",
-        r"[据據]\p{Han}{2,10}(?:[报報][道导導]|消息))"
-    ));
     let english = regex!(concat!(
         r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}",
         r"(?:,\s*[A-Z][a-z]{1,9}\.?(?:\s+\d{1,2})?)?(?:,\s*[A-Z][a-z]{1,9}\.?(?:\s+\d{1,2})?)?",
@@ -25,7 +21,8 @@ pub fn opens_with_dateline(paragraph: &str) -> bool {
         !head.is_ascii() && head.chars().any(|c| matches!(c, '讯' | '訊' | '电' | '電' | '据' | '據'));
     let could_be_english =
         head.trim_start().starts_with(|c: char| c.is_ascii_uppercase()) && head.contains(['—', '–', '-']);
-    (could_be_chinese && chinese.is_match(head)) || (could_be_english && english.is_match(head))
+    (could_be_chinese && first_end(head, Filer::Agency, |_| true).is_some())
+        || (could_be_english && english.is_match(head))
 }
 
 #[cfg(test)]

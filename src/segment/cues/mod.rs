@@ -5,6 +5,7 @@
 pub mod advertisement;
 pub mod byline;
 pub mod caption;
+pub mod chinese_dateline;
 pub mod closing;
 pub mod dateline;
 pub mod debris;
