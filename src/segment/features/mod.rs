@@ -19,6 +19,10 @@ mod extract;
 
 pub use extract::extract;
 
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// A family of base features: one indicator per value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(usize)]
@@ -300,19 +304,60 @@ fn junction_of(base: u16) -> [Option<u16>; 2] {
 /// sorted, each as an index into the model's junction weights: the shared
 /// copy and the page's script's.
 pub fn junctions(page: &PageFeatures, k: usize) -> Vec<u16> {
-    if k == 0 {
-        return Vec::new();
+    junction_bits(page, k).iter().collect()
+}
+
+/// A set of junction indicators, one bit each: a line's set is built, kept
+/// in order and compared without sorting or allocating (a long page has
+/// tens of thousands of lines to group).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+struct JunctionBits([u64; JUNCTION_COUNT.div_ceil(64)]);
+
+impl JunctionBits {
+    fn insert(&mut self, j: u16) {
+        self.0[usize::from(j) / 64] |= 1 << (j % 64);
     }
-    let mut out: Vec<u16> = Vec::with_capacity(16);
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|&word| word == 0)
+    }
+
+    /// The indicators in increasing order.
+    fn iter(&self) -> impl Iterator<Item = u16> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros();
+                    rest &= rest - 1;
+                    (w * 64) as u16 + bit as u16
+                })
+            })
+        })
+    }
+}
+
+/// [`junctions`] as a set of bits.
+fn junction_bits(page: &PageFeatures, k: usize) -> JunctionBits {
+    /// [`junction_of`] of every base feature, worked out once: walking the
+    /// families for each feature of each line was most of the time a long
+    /// page took to group its lines by junction.
+    static JUNCTIONS_OF: LazyLock<Vec<[Option<u16>; 2]>> =
+        LazyLock::new(|| (0..BASE_COUNT).map(|base| junction_of(base as u16)).collect());
+    let mut bits = JunctionBits::default();
+    if k == 0 {
+        return bits;
+    }
+    let table = &*JUNCTIONS_OF;
+    let script = (page.domain * JUNCTION_BASE) as u16;
     for &base in &page.base[k] {
-        for j in junction_of(base).into_iter().flatten() {
-            out.push(j);
-            out.push((page.domain * JUNCTION_BASE) as u16 + j);
+        let of = table.get(usize::from(base)).copied().unwrap_or_else(|| junction_of(base));
+        for j in of.into_iter().flatten() {
+            bits.insert(j);
+            bits.insert(script + j);
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    bits
 }
 
 /// The lines of a page grouped by their junction indicators (those `keep`
@@ -321,15 +366,16 @@ pub fn junctions(page: &PageFeatures, k: usize) -> Vec<u16> {
 /// share one set, and so one matrix of moves.
 pub fn junction_sets(page: &PageFeatures, keep: impl Fn(u16) -> bool) -> (Vec<Vec<u16>>, Vec<u32>) {
     let mut sets = vec![Vec::new()];
-    let mut known = std::collections::HashMap::new();
+    let mut known: HashMap<JunctionBits, u32, FixedState> = HashMap::default();
     let which = (0..page.base.len())
         .map(|k| {
-            let set: Vec<u16> = junctions(page, k).into_iter().filter(|&j| keep(j)).collect();
+            let mut set = JunctionBits::default();
+            junction_bits(page, k).iter().filter(|&j| keep(j)).for_each(|j| set.insert(j));
             if set.is_empty() {
                 return 0;
             }
-            *known.entry(set).or_insert_with_key(|set| {
-                sets.push(set.clone());
+            *known.entry(set).or_insert_with(|| {
+                sets.push(set.iter().collect());
                 (sets.len() - 1) as u32
             })
         })
@@ -496,6 +542,34 @@ mod tests {
         assert_eq!((end.as_str(), start.as_str()), ("junction:before-ends=comma", "junction:starts=lower"));
         assert_eq!(junction_of(id(Family::Cue, 3)), [None, None], "a line's own cues are no junction");
         assert_eq!(junction_name(JUNCTION_BASE * 2), "junction:width-after=much-narrower (latin)");
+    }
+
+    /// A line's junctions are each indicator its base features stand for,
+    /// in the shared copy and its script's, each once and in order: as
+    /// sorting and deduplicating them gives, on every line of a real page.
+    #[test]
+    fn junctions_are_the_sorted_indicators_of_a_lines_features() {
+        let text = include_str!("../../../tests/fixtures/commoner-lincoln-ne-1916-02-p1.txt");
+        let source =
+            crate::model::PageSource { path: "p.txt".into(), form_feed_page: None, byte_range: 0..0 };
+        let page = crate::model::Page::new("p.txt".into(), source, "UTF-8", String::new(), text.into());
+        let features = extract(&crate::segment::layout::measure(&page));
+        assert!(features.base.len() > 100);
+        for k in 1..features.base.len() {
+            let mut expected: Vec<u16> = features.base[k]
+                .iter()
+                .flat_map(|&base| junction_of(base).into_iter().flatten())
+                .flat_map(|j| [j, (features.domain * JUNCTION_BASE) as u16 + j])
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(junctions(&features, k), expected, "line {k}");
+        }
+        let (sets, which) = junction_sets(&features, |j| j % 2 == 0);
+        for (k, &set) in which.iter().enumerate() {
+            let kept: Vec<u16> = junctions(&features, k).into_iter().filter(|j| j % 2 == 0).collect();
+            assert_eq!(sets[set as usize], kept, "line {k}");
+        }
     }
 
     /// What a junction is for: the same line scores decide differently
