@@ -40,6 +40,10 @@ const SCRIPT_SAMPLE: usize = 256;
 /// True when most of the line's letters are Han, Kana or Thai, so that CJK
 /// conventions (no spaces, full-width punctuation) apply to it.
 pub fn is_mostly_spaceless(line: &str) -> bool {
+    // No letter of a spaceless script is ASCII; the check is vectorised.
+    if line.is_ascii() {
+        return false;
+    }
     let mut letters = Letters::default();
     line.chars().take(SCRIPT_SAMPLE).for_each(|c| letters.count(c));
     letters.mostly_spaceless()
