@@ -6,9 +6,9 @@
 //! ideograph blocks' UTF-8 automaton dozens of times; as full DFAs they
 //! would take hundreds of megabytes). A dateline is a few fixed words
 //! around short runs of ideographs and digits, which a loop over the first
-//! few dozen characters finds for nothing.
+//! few dozen characters finds at almost no cost.
 //!
-//! [`ends`] walks the places a dateline could end in the order a
+//! [`first_end`] walks the places a dateline could end in the order a
 //! backtracking regex engine tries them (alternatives in order, greedy
 //! runs longest first), so that the first end a caller accepts is where
 //! the expression's leftmost-first match would have ended. The tests hold
@@ -102,14 +102,14 @@ impl Head {
 pub fn first_end(text: &str, filer: Filer, mut accept: impl FnMut(usize) -> bool) -> Option<usize> {
     let lead = text.len() - text.trim_start().len();
     let head = Head::new(&text[lead..]);
-    let end = each_end(&head, filer, &mut |end| accept(lead + head.starts[end]))?;
+    let end = accepted_end(&head, filer, &mut |end| accept(lead + head.starts[end]))?;
     Some(lead + head.starts[end])
 }
 
 /// The first end (a character index into `head`) of a dateline at its
 /// start that `accept` takes, trying ends in a backtracking engine's order:
 /// alternatives in order, greedy runs longest first.
-fn each_end(head: &Head, filer: Filer, accept: &mut dyn FnMut(usize) -> bool) -> Option<usize> {
+fn accepted_end(head: &Head, filer: Filer, accept: &mut dyn FnMut(usize) -> bool) -> Option<usize> {
     let mut take = |end: usize| accept(end).then_some(end);
     // 本报讯, then 本报…讯 with up to eight characters between.
     if let Some(after) = head.word(0, &["本", "报報"]) {
