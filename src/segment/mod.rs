@@ -48,7 +48,7 @@ pub use learn::{BoundaryCosts, Example, Labelled, Trained, Training, train, trai
 pub use model::{Model, ModelError, Moves};
 pub use tags::Tag;
 
-use crate::model::{ArticleId, Edition, Split};
+use crate::model::{ArticleId, Edition, Page, Split};
 
 /// A proposed split, with how sure the model is of each boundary.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,43 +127,97 @@ pub fn propose(edition: &Edition) -> Split {
 }
 
 /// Proposes a split of every page with `model`, with its confidences.
+///
+/// Pages are independent, so an edition of several is proposed on two
+/// threads, each taking the next page not yet taken; each page numbers
+/// its articles from 1 and the numbers are then shifted in page order, so
+/// the proposal is the same as one page after another would give.
 pub fn propose_with(edition: &Edition, model: &Model) -> Proposal {
+    let pages = &edition.pages;
+    let proposed = if pages.len() < 2 {
+        pages.iter().enumerate().map(|(index, page)| propose_page(index, page, model)).collect()
+    } else {
+        on_two_threads(pages.len(), |index| propose_page(index, &pages[index], model))
+    };
     let mut proposal = Proposal { split: Split::default(), boundaries: Vec::new() };
-    let mut next_id = 1u32;
-    for (page_index, page) in edition.pages.iter().enumerate() {
-        let layout = layout::measure(page);
-        let features = features::extract(&layout);
-        let emissions = leaning_to_open(model.emissions(&features));
-        let moves = model.moves(&features);
-        let tags = model.viterbi(&emissions, &moves);
-        let marginals = model.marginals(&emissions, &moves);
-        let cues: Vec<_> = tags
-            .iter()
-            .enumerate()
-            .map(|(k, &tag)| explain::cue(model, &features, &emissions[k], k, tag))
-            .collect();
-        let page_split = decode::decode(page_index, &layout, &features.lines, &tags, &cues, &mut || {
-            let id = ArticleId(next_id);
-            next_id += 1;
-            id
-        });
-        for (k, (&line, &tag)) in features.lines.iter().zip(&tags).enumerate() {
-            let confidence: f32 =
-                Tag::ALL.iter().filter(|t| t.opens()).map(|t| marginals[k][t.index()]).sum();
-            let proposed = tag.opens();
-            if proposed || confidence >= LISTED_FROM {
-                proposal.boundaries.push(Boundary {
-                    page: page_index,
-                    line,
-                    confidence: confidence.clamp(0.0, 1.0),
-                    proposed,
-                });
-            }
-        }
-        proposal.split.blocks.extend(page_split.blocks);
-        proposal.split.articles.extend(page_split.articles);
+    let mut ids_before = 0u32;
+    for page in proposed {
+        let shift = |id: ArticleId| ArticleId(id.0 + ids_before);
+        proposal.split.blocks.extend(page.split.blocks.into_iter().map(|mut block| {
+            block.article = block.article.map(shift);
+            block
+        }));
+        proposal.split.articles.extend(page.split.articles.into_iter().map(shift));
+        proposal.boundaries.extend(page.boundaries);
+        ids_before += page.ids;
     }
     proposal
+}
+
+/// One page's proposal, its articles numbered from 1.
+struct PageProposal {
+    split: Split,
+    boundaries: Vec<Boundary>,
+    /// How many article numbers the page used.
+    ids: u32,
+}
+
+fn propose_page(page_index: usize, page: &Page, model: &Model) -> PageProposal {
+    let layout = layout::measure(page);
+    let features = features::extract(&layout);
+    let emissions = leaning_to_open(model.emissions(&features));
+    let moves = model.moves(&features);
+    let tags = model.viterbi(&emissions, &moves);
+    let marginals = model.marginals(&emissions, &moves);
+    let cues: Vec<_> = tags
+        .iter()
+        .enumerate()
+        .map(|(k, &tag)| explain::cue(model, &features, &emissions[k], k, tag))
+        .collect();
+    let mut ids = 0u32;
+    let split = decode::decode(page_index, &layout, &features.lines, &tags, &cues, &mut || {
+        ids += 1;
+        ArticleId(ids)
+    });
+    let mut boundaries = Vec::new();
+    for (k, (&line, &tag)) in features.lines.iter().zip(&tags).enumerate() {
+        let confidence: f32 = Tag::ALL.iter().filter(|t| t.opens()).map(|t| marginals[k][t.index()]).sum();
+        let proposed = tag.opens();
+        if proposed || confidence >= LISTED_FROM {
+            boundaries.push(Boundary {
+                page: page_index,
+                line,
+                confidence: confidence.clamp(0.0, 1.0),
+                proposed,
+            });
+        }
+    }
+    PageProposal { split, boundaries, ids }
+}
+
+/// `f` of each of `0..count`, in order, worked out on two threads that
+/// each take the next index not yet taken (pages differ widely in length,
+/// so halving the list would leave one thread idle).
+fn on_two_threads<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if index >= count {
+                return done;
+            }
+            done.push((index, f(index)));
+        }
+    };
+    let mut all = std::thread::scope(|scope| {
+        let other = scope.spawn(work);
+        let mut all = work();
+        all.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        all
+    });
+    all.sort_unstable_by_key(|&(index, _)| index);
+    all.into_iter().map(|(_, done)| done).collect()
 }
 
 /// Why line `line` of page `page` got its tag: the tag and the `top`
@@ -187,6 +241,58 @@ pub fn explain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An edition of several pages, proposed on two threads, is proposed
+    /// as each page alone would be, its articles numbered on in page
+    /// order, each number once.
+    #[test]
+    fn pages_proposed_together_are_proposed_as_each_alone() {
+        let texts = [
+            include_str!("../../tests/fixtures/yongkang-daily-2022-11-07-p1.txt"),
+            include_str!("../../tests/fixtures/commoner-lincoln-ne-1916-02-p1.txt"),
+            include_str!("../../tests/fixtures/donghai-daily-2025-03-04-p1.txt"),
+            include_str!("../../tests/fixtures/riverton-gazette-2025-03-04-a1.txt"),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let load = |name: &str, text: String| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            crate::load::load_path(&path, &Default::default()).unwrap()
+        };
+        let edition = load("edition.txt", texts.join("\u{c}"));
+        assert_eq!(edition.pages.len(), texts.len());
+        let together = propose_with(&edition, Model::builtin());
+        let mut numbered = 0;
+        for (index, text) in texts.iter().enumerate() {
+            let alone = propose_with(&load(&format!("p{index}.txt"), (*text).to_owned()), Model::builtin());
+            let blocks: Vec<&crate::model::Block> =
+                together.split.blocks.iter().filter(|b| b.page == index).collect();
+            assert_eq!(blocks.len(), alone.split.blocks.len(), "page {index}");
+            for (ours, its) in blocks.iter().zip(&alone.split.blocks) {
+                assert_eq!(
+                    (&ours.range, ours.role, ours.cue),
+                    (&its.range, its.role, its.cue),
+                    "page {index}"
+                );
+                let shifted = its.article.map(|id| ArticleId(id.0 + numbered));
+                assert_eq!(ours.article, shifted, "page {index}");
+            }
+            numbered += alone.split.articles.iter().map(|id| id.0).max().unwrap_or(0);
+            let boundaries: Vec<_> = together.boundaries.iter().filter(|b| b.page == index).collect();
+            assert_eq!(boundaries.len(), alone.boundaries.len());
+            assert!(
+                boundaries
+                    .iter()
+                    .zip(&alone.boundaries)
+                    .all(|(a, b)| (a.line, a.confidence) == (b.line, b.confidence))
+            );
+        }
+        let mut ids: Vec<u32> = together.split.articles.iter().map(|id| id.0).collect();
+        let in_order = ids.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids, in_order, "numbered in page order, each once");
+    }
 
     #[test]
     fn a_boundary_is_proposed_where_the_model_leans_against_it_by_less_than_the_nudge() {
