@@ -137,7 +137,7 @@ pub fn propose_with(edition: &Edition, model: &Model) -> Proposal {
     let proposed = if pages.len() < 2 {
         pages.iter().enumerate().map(|(index, page)| propose_page(index, page, model)).collect()
     } else {
-        on_two_threads(pages.len(), |index| propose_page(index, &pages[index], model))
+        by_turns_on_two_threads(pages.len(), |index| propose_page(index, &pages[index], model))
     };
     let mut proposal = Proposal { split: Split::default(), boundaries: Vec::new() };
     let mut ids_before = 0u32;
@@ -162,6 +162,9 @@ struct PageProposal {
     ids: u32,
 }
 
+/// The proposal for page `page_index` alone: its lines measured, their
+/// features read, tags decoded into blocks and articles, and the lines
+/// where an article may start with their confidences.
 fn propose_page(page_index: usize, page: &Page, model: &Model) -> PageProposal {
     let layout = layout::measure(page);
     let features = features::extract(&layout);
@@ -198,7 +201,7 @@ fn propose_page(page_index: usize, page: &Page, model: &Model) -> PageProposal {
 /// `f` of each of `0..count`, in order, worked out on two threads that
 /// each take the next index not yet taken (pages differ widely in length,
 /// so halving the list would leave one thread idle).
-fn on_two_threads<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+fn by_turns_on_two_threads<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
