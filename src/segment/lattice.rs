@@ -4,6 +4,7 @@
 
 #![allow(clippy::needless_range_loop)] // tag-indexed arrays read clearest by index
 
+use super::model::matrix_into;
 use super::tags::Tag;
 
 const T: usize = Tag::COUNT;
@@ -40,7 +41,6 @@ impl Lattice {
         let n = emissions.len();
         let moves: Vec<f64> = matrices.iter().map(|&w| w.exp()).collect();
         let which: Vec<u32> = (0..n).map(|k| which.get(k).copied().unwrap_or(0)).collect();
-        let matrix = |k: usize| &moves[which[k] as usize * (T + 1) * T..][..(T + 1) * T];
         let shifts: Vec<f64> =
             emissions.iter().map(|row| row.iter().copied().fold(f64::NEG_INFINITY, f64::max)).collect();
         let potentials: Vec<[f64; T]> =
@@ -50,7 +50,7 @@ impl Lattice {
         for k in 0..n {
             let into = match k.checked_sub(1) {
                 None => std::array::from_fn(|t| moves[T * T + t]),
-                Some(before) => forward_step(&alpha[before], matrix(k)),
+                Some(before) => forward_step(&alpha[before], matrix_into(&moves, &which, k)),
             };
             let row = &mut alpha[k];
             for t in 0..T {
@@ -94,9 +94,8 @@ impl Lattice {
 
     /// Probability of tags `s` at line `k - 1` and `t` at line `k`.
     pub(super) fn pair(&self, k: usize, s: usize, t: usize) -> f64 {
-        let matrix = self.which[k] as usize * (T + 1) * T;
-        self.alpha[k - 1][s] * self.moves[matrix + s * T + t] * self.potentials[k][t] * self.beta[k][t]
-            / self.scales[k]
+        let into = matrix_into(&self.moves, &self.which, k);
+        self.alpha[k - 1][s] * into[s * T + t] * self.potentials[k][t] * self.beta[k][t] / self.scales[k]
     }
 }
 

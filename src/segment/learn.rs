@@ -13,7 +13,7 @@
 use super::features::{self, FEATURE_COUNT, JUNCTION_COUNT, PageFeatures, for_each_active};
 use super::lattice::Lattice;
 use super::layout;
-use super::model::{Model, junction_matrices, mask};
+use super::model::{Model, junction_matrices, mask, matrix_into};
 use super::tags::{Tag, tag_lines};
 use crate::model::{Page, Role};
 
@@ -384,11 +384,10 @@ fn page_loss(
         .collect();
     let matrices = junction_matrices(transitions, &point[JUNCTIONS_FROM..], &page.junction_sets);
     let which = &page.which;
-    let matrix_into = |k: usize| &matrices[which[k] as usize * TRANSITIONS..][..TRANSITIONS];
     let lattice = Lattice::from_f64(&matrices, which, &emissions);
     let mut truth = transitions[T * T + tags[0]] + emissions[0][tags[0]];
     for k in 1..n {
-        truth += matrix_into(k)[tags[k - 1] * T + tags[k]] + emissions[k][tags[k]];
+        truth += matrix_into(&matrices, which, k)[tags[k - 1] * T + tags[k]] + emissions[k][tags[k]];
     }
     let weight = page.weight;
     for k in 0..n {

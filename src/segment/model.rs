@@ -353,9 +353,17 @@ pub struct Moves {
 impl Moves {
     /// The transition scores into line `k`.
     pub(super) fn matrix(&self, k: usize) -> &[f32] {
-        let at = self.which.get(k).copied().unwrap_or(0) as usize * (T + 1) * T;
-        &self.matrices[at..][..(T + 1) * T]
+        matrix_into(&self.matrices, &self.which, k)
     }
+}
+
+/// The `(T + 1) × T` matrix of moves into line `k`: matrix `which[k]` of
+/// `matrices` (laid out as [`Moves`] lays them; the first, the plain
+/// transitions, for a line `which` does not reach). `f32` when proposing,
+/// `f64` in the lattice and in training.
+pub(super) fn matrix_into<'m, W>(matrices: &'m [W], which: &[u32], k: usize) -> &'m [W] {
+    let at = which.get(k).copied().unwrap_or(0) as usize * (T + 1) * T;
+    &matrices[at..][..(T + 1) * T]
 }
 
 /// Sets the transitions that can never occur to a weight no score

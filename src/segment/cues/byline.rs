@@ -66,8 +66,12 @@ pub fn trailing_signature(line: &str) -> Option<usize> {
 /// The byline inside a dateline's brackets: "融媒首席记者 陈晓苏" from
 /// "本报讯(融媒首席记者 陈晓苏) 11月4日上午…".
 pub fn dateline_byline(paragraph: &str) -> Option<&str> {
-    let end = first_end(paragraph, Filer::Outlet, |end| bracketed_after(&paragraph[end..]).is_some())?;
-    let inner = bracketed_after(&paragraph[end..])?.trim();
+    let mut bracketed = None;
+    first_end(paragraph, Filer::Outlet, |end| {
+        bracketed = bracketed_after(&paragraph[end..]);
+        bracketed.is_some()
+    })?;
+    let inner = bracketed?.trim();
     static NAMES_SOMEONE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         words_automaton(
             either_form(&["记者", "通讯员", "评论员", "撰稿", "作者", "实习生"]),
