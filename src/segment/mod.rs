@@ -41,6 +41,7 @@ pub mod learn;
 mod model;
 mod optimise;
 mod tags;
+mod threads;
 
 pub use explain::Reason;
 pub use features::PageFeatures;
@@ -49,6 +50,7 @@ pub use model::{Model, ModelError, Moves};
 pub use tags::Tag;
 
 use crate::model::{ArticleId, Edition, Page, Split};
+use threads::by_turns_on_two_threads;
 
 /// A proposed split, with how sure the model is of each boundary.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,31 +198,6 @@ fn propose_page(page_index: usize, page: &Page, model: &Model) -> PageProposal {
         }
     }
     PageProposal { split, boundaries, ids }
-}
-
-/// `f` of each of `0..count`, in order, worked out on two threads that
-/// each take the next index not yet taken (pages differ widely in length,
-/// so halving the list would leave one thread idle).
-fn by_turns_on_two_threads<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if index >= count {
-                return done;
-            }
-            done.push((index, f(index)));
-        }
-    };
-    let mut all = std::thread::scope(|scope| {
-        let other = scope.spawn(work);
-        let mut all = work();
-        all.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        all
-    });
-    all.sort_unstable_by_key(|&(index, _)| index);
-    all.into_iter().map(|(_, done)| done).collect()
 }
 
 /// Why line `line` of page `page` got its tag: the tag and the `top`

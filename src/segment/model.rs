@@ -35,7 +35,7 @@ use super::features::{
     BASE_COUNT, FEATURE_COUNT, JUNCTION_COUNT, OFFSETS_READ, PageFeatures, edge_index, feature_index,
     junction_sets, schema_hash, word_index,
 };
-use super::lattice::Lattice;
+use super::lattice;
 use super::tags::Tag;
 
 const T: usize = Tag::COUNT;
@@ -314,8 +314,7 @@ impl Model {
 
     /// Each line's marginal probability of each tag (forward-backward).
     pub fn marginals(&self, emissions: &[[f32; T]], moves: &Moves) -> Vec<[f32; T]> {
-        let lattice = Lattice::new(&moves.matrices, &moves.which, emissions);
-        (0..emissions.len()).map(|k| lattice.marginal(k).map(|p| p as f32)).collect()
+        lattice::marginals(&moves.matrices, &moves.which, emissions)
     }
 }
 

@@ -21,11 +21,10 @@
 //! its words have little in common with the interruption just before and
 //! much with the article's own text further back.
 
-use std::borrow::Cow;
-
-use super::extract::{fnv_bucket, in_two_halves};
+use super::extract::fnv_bucket;
 use super::{Family, WORD_BUCKETS, id};
 use crate::segment::layout::Line;
+use crate::segment::threads::in_two_halves;
 
 /// How many lines either side are compared.
 pub(super) const REACH: usize = 6;
@@ -37,10 +36,12 @@ pub(super) const ECHO_RUNS: usize = 7;
 /// The cosine thresholds of [`Family::Cohesion`]'s values after "none".
 const THRESHOLDS: [f64; 5] = [0.02, 0.05, 0.1, 0.2, 0.35];
 
-/// The terms of a line: the buckets of pairs of ideographs side by side
-/// for a Chinese line, its word buckets (`words`) for any other; each once.
-pub(super) fn terms<'a>(line: &Line<'_>, words: &'a [u16]) -> Cow<'a, [u16]> {
-    if line.cjk { Cow::Owned(ideograph_pairs(line.text)) } else { Cow::Borrowed(words) }
+/// The terms of a Chinese line: the buckets of the pairs of ideographs
+/// side by side in it, each once; none for any other line, whose terms are
+/// its word buckets ([`super::extract::words`]). Read with the line's
+/// other features, on the threads that read them.
+pub(super) fn chinese_terms(line: &Line<'_>) -> Vec<u16> {
+    if line.cjk { ideograph_pairs(line.text) } else { Vec::new() }
 }
 
 /// The buckets of the pairs of ideographs side by side in `text`, each
@@ -65,10 +66,11 @@ fn ideograph_pairs(text: &str) -> Vec<u16> {
 }
 
 /// Adds each line's [`Family::Cohesion`] and [`Family::Echo`] to its base
-/// features, `terms` being each line's [`terms`]. A long page is read in
+/// features, `terms` being each line's terms (its [`chinese_terms`] or
+/// its words). A long page is read in
 /// two halves on two threads (the windows of the second half start from
 /// counts of the lines before it, so the values are the same).
-pub(super) fn add(base: &mut [Vec<u16>], terms: &[Cow<'_, [u16]>]) {
+pub(super) fn add(base: &mut [Vec<u16>], terms: &[&[u16]]) {
     let kept = subject_terms(terms);
     let values = in_two_halves(kept.len(), |lines| values(&kept, lines));
     for (features, (cohesion, echo)) in base.iter_mut().zip(values) {
@@ -78,7 +80,7 @@ pub(super) fn add(base: &mut [Vec<u16>], terms: &[Cow<'_, [u16]>]) {
 }
 
 /// Each line's terms less those on too many of the page's lines.
-fn subject_terms(terms: &[Cow<'_, [u16]>]) -> Vec<Vec<u16>> {
+fn subject_terms(terms: &[&[u16]]) -> Vec<Vec<u16>> {
     let mut lines_with = vec![0usize; WORD_BUCKETS];
     for line in terms {
         line.iter().for_each(|&t| lines_with[t as usize] += 1);
@@ -261,7 +263,8 @@ mod tests {
 
     #[test]
     fn terms_on_many_lines_are_left_out() {
-        let terms: Vec<Cow<'_, [u16]>> = (0..40).map(|k| Cow::Owned(vec![1, 100 + k])).collect();
+        let terms: Vec<Vec<u16>> = (0..40).map(|k| vec![1, 100 + k]).collect();
+        let terms: Vec<&[u16]> = terms.iter().map(Vec::as_slice).collect();
         assert!(subject_terms(&terms).iter().all(|line| line.len() == 1 && line[0] >= 100));
     }
 

@@ -7,10 +7,8 @@ use crate::segment::cues::{
     advertisement, byline, caption, closing, debris, furniture, masthead, punctuation, title,
 };
 use crate::segment::layout::{Layout, Line};
+use crate::segment::threads::on_two_threads;
 use crate::text::script::is_han;
-
-/// Pages with at least this many lines are read on two threads.
-const PARALLEL_FROM: usize = 2000;
 
 /// Computes the base features of every non-blank line of a measured page.
 pub fn extract(layout: &Layout<'_>) -> PageFeatures {
@@ -38,39 +36,25 @@ pub fn extract(layout: &Layout<'_>) -> PageFeatures {
         };
         let line = &all[i];
         let words = if line.cjk { Vec::new() } else { words(line.text) };
-        (line_features(line, shapes[k], previous, &context), words)
+        (line_features(line, shapes[k], previous, &context), words, cohesion::chinese_terms(line))
     };
-    let (mut base, words): (Vec<Vec<u16>>, Vec<Vec<u16>>) = on_two_threads(count, one).into_iter().unzip();
-    add_around(&mut base);
-    cohesion::add(
-        &mut base,
-        &lines.iter().zip(&words).map(|(&i, words)| cohesion::terms(&all[i], words)).collect::<Vec<_>>(),
-    );
-    PageFeatures { lines, base, words, domain }
-}
-
-/// `f` of each of `0..count`, in order; a long page (lines are
-/// independent here) is read on two threads.
-fn on_two_threads<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    in_two_halves(count, |lines| lines.map(&f).collect())
-}
-
-/// `f` of `0..count`, or, for a long page, of its two halves on two
-/// threads, joined in order.
-pub(super) fn in_two_halves<T: Send>(
-    count: usize,
-    f: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync,
-) -> Vec<T> {
-    if count < PARALLEL_FROM {
-        return f(0..count);
+    let read = on_two_threads(count, one);
+    let mut base = Vec::with_capacity(count);
+    let mut words = Vec::with_capacity(count);
+    let mut chinese = Vec::with_capacity(count);
+    for (features, line_words, terms) in read {
+        base.push(features);
+        words.push(line_words);
+        chinese.push(terms);
     }
-    let middle = count / 2;
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| f(middle..count));
-        let mut first = f(0..middle);
-        first.extend(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        first
-    })
+    add_around(&mut base);
+    let terms: Vec<&[u16]> = lines
+        .iter()
+        .zip(words.iter().zip(&chinese))
+        .map(|(&i, (w, c))| if all[i].cjk { &c[..] } else { &w[..] })
+        .collect();
+    cohesion::add(&mut base, &terms);
+    PageFeatures { lines, base, words, domain }
 }
 
 /// What a line's pair features need of a line: its [`Family::Capitals`]
