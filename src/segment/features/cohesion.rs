@@ -124,15 +124,13 @@ fn values(terms: &[Vec<u16>], lines: std::ops::Range<usize>) -> Vec<(usize, usiz
             .filter_map(|run| windows.cosine(behind(run)))
             .fold(None, |best: Option<f64>, c| Some(best.map_or(c, |b| b.max(c))));
         out.push((cohesion, bucket(echo)));
-        // Line k leaves "ahead" for the first run behind; each run hands
-        // its oldest line to the run before it.
-        windows.change(AHEAD, &terms[k], -1);
-        for run in 0..=ECHO_RUNS {
-            if let Some(gone) = k.checked_sub(REACH * (run + 1)) {
-                windows.change(behind(run), &terms[gone], -1);
-            }
-            if let Some(came) = k.checked_sub(REACH * run) {
-                windows.change(behind(run), &terms[came], 1);
+        // Line k leaves "ahead" for the first run behind, and each run
+        // hands its oldest line on to the run further back (the last run's
+        // oldest leaves): the line `REACH × w` before k moves out of window
+        // w, into window w + 1.
+        for w in 0..WINDOWS {
+            if let Some(moving) = k.checked_sub(REACH * w) {
+                windows.pass_on(w, &terms[moving]);
             }
         }
         if let Some(next) = terms.get(k + REACH) {
@@ -163,14 +161,15 @@ const fn behind(run: usize) -> usize {
 /// lie side by side: a line entering the window ahead changes every
 /// window's dot product, and reads one cache line per term to do it.
 struct Windows {
-    counts: Vec<[i32; WINDOWS]>,
+    /// Indexed by term: a fixed length, so indexing needs no bounds check.
+    counts: Box<[[i32; WINDOWS]; WORD_BUCKETS]>,
     norms: [i64; WINDOWS],
     dots: [i64; WINDOWS],
 }
 
 impl Windows {
     fn new() -> Self {
-        Self { counts: vec![[0; WINDOWS]; WORD_BUCKETS], norms: [0; WINDOWS], dots: [0; WINDOWS] }
+        Self { counts: Box::new([[0; WINDOWS]; WORD_BUCKETS]), norms: [0; WINDOWS], dots: [0; WINDOWS] }
     }
 
     /// The cosine of window `w` with the window ahead; `None` when either
@@ -184,7 +183,7 @@ impl Windows {
     /// and dot products follow.
     fn change(&mut self, w: usize, terms: &[u16], by: i32) {
         for &t in terms {
-            let counts = &mut self.counts[t as usize];
+            let counts = &mut self.counts[usize::from(t) % WORD_BUCKETS];
             let count = counts[w];
             self.norms[w] += i64::from((count + by) * (count + by) - count * count);
             counts[w] += by;
@@ -194,6 +193,32 @@ impl Windows {
                 }
             } else {
                 self.dots[w] += i64::from(by * counts[AHEAD]);
+            }
+        }
+    }
+
+    /// A line's terms leave window `w` for window `w + 1` (or, from the
+    /// last window, leave): what `change(w, terms, -1)` then
+    /// `change(w + 1, terms, 1)` do, reading each term's counts once.
+    fn pass_on(&mut self, w: usize, terms: &[u16]) {
+        let to = w + 1;
+        for &t in terms {
+            let counts = &mut self.counts[usize::from(t) % WORD_BUCKETS];
+            let count = counts[w];
+            self.norms[w] += i64::from(1 - 2 * count);
+            counts[w] = count - 1;
+            if w == AHEAD {
+                for (dot, &other) in self.dots.iter_mut().zip(counts.iter()).skip(1) {
+                    *dot -= i64::from(other);
+                }
+            } else {
+                self.dots[w] -= i64::from(counts[AHEAD]);
+            }
+            if to < WINDOWS {
+                let count = counts[to];
+                self.norms[to] += i64::from(2 * count + 1);
+                counts[to] = count + 1;
+                self.dots[to] += i64::from(counts[AHEAD]);
             }
         }
     }
