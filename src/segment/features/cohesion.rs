@@ -55,8 +55,12 @@ fn ideograph_pairs(text: &str) -> Vec<u16> {
             continue;
         }
         if let Some(b) = before {
-            let pair = u32::from(b).to_le_bytes().into_iter().chain(u32::from(c).to_le_bytes());
-            out.push(fnv_bucket(pair));
+            // The two characters' code points, little-endian, side by side:
+            // eight bytes, hashed in one array the compiler unrolls.
+            let mut pair = [0u8; 8];
+            pair[..4].copy_from_slice(&u32::from(b).to_le_bytes());
+            pair[4..].copy_from_slice(&u32::from(c).to_le_bytes());
+            out.push(fnv_bucket(pair.into_iter()));
         }
         before = Some(c);
     }
