@@ -43,9 +43,7 @@ impl Lattice {
         let n = emissions.len();
         let moves: Vec<f64> = matrices.iter().map(|&w| w.exp()).collect();
         let which: Vec<u32> = (0..n).map(|k| which.get(k).copied().unwrap_or(0)).collect();
-        let shifts: Vec<f64> = emissions.iter().map(top).collect();
-        let potentials: Vec<[f64; T]> =
-            emissions.iter().zip(&shifts).map(|(row, &top)| row.map(|e| (e - top).exp())).collect();
+        let (potentials, shifts): (Vec<[f64; T]>, Vec<f64>) = emissions.iter().map(potential).unzip();
         let (alpha, scales) = forward(&moves, &which, &potentials);
         let moves_into = by_tag_moved_to(&moves);
         let mut beta = vec![[1.0f64; T]; n];
@@ -81,14 +79,7 @@ impl Lattice {
 /// fell from 169 to 141 MB).
 pub(super) fn marginals(matrices: &[f32], which: &[u32], emissions: &[[f32; T]]) -> Vec<[f32; T]> {
     let moves: Vec<f64> = matrices.iter().map(|&w| f64::from(w).exp()).collect();
-    let potentials: Vec<[f64; T]> = emissions
-        .iter()
-        .map(|row| {
-            let row = row.map(f64::from);
-            let top = top(&row);
-            row.map(|e| (e - top).exp())
-        })
-        .collect();
+    let potentials: Vec<[f64; T]> = emissions.iter().map(|row| potential(&row.map(f64::from)).0).collect();
     let (alpha, scales) = forward(&moves, which, &potentials);
     let moves_into = by_tag_moved_to(&moves);
     let mut out = vec![[0.0f32; T]; emissions.len()];
@@ -102,9 +93,11 @@ pub(super) fn marginals(matrices: &[f32], which: &[u32], emissions: &[[f32; T]])
     out
 }
 
-/// A line's largest score.
-fn top(row: &[f64; T]) -> f64 {
-    row.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+/// A line's potentials (`exp` of each score less the line's largest, so
+/// nothing overflows) and that largest score.
+fn potential(row: &[f64; T]) -> ([f64; T], f64) {
+    let top = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (row.map(|e| (e - top).exp()), top)
 }
 
 /// The forward pass: each line's `alpha`, scaled to sum to 1, and the

@@ -6,7 +6,7 @@
 //! Every helper gives the result one thread would, in the same order.
 
 /// Pages with at least this many lines are worked on two threads.
-pub(super) const PARALLEL_FROM: usize = 2000;
+const PARALLEL_FROM: usize = 2000;
 
 /// `f` of each of `0..count`, in order; for a long page (lines that are
 /// independent of each other), on two threads.
