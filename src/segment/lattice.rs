@@ -77,20 +77,42 @@ impl Lattice {
 /// so no line's `beta` is kept, nor a copy of the scores in double
 /// precision: about half the memory (the peak of splitting a 10 MB page
 /// fell from 169 to 141 MB).
-pub(super) fn marginals(matrices: &[f32], which: &[u32], emissions: &[[f32; T]]) -> Vec<[f32; T]> {
-    let moves: Vec<f64> = matrices.iter().map(|&w| f64::from(w).exp()).collect();
+pub(super) fn marginals(exponentials: &Exponentials, which: &[u32], emissions: &[[f32; T]]) -> Vec<[f32; T]> {
+    let Exponentials { moves, moves_into } = exponentials;
     let potentials: Vec<[f64; T]> = emissions.iter().map(|row| potential(&row.map(f64::from)).0).collect();
-    let (alpha, scales) = forward(&moves, which, &potentials);
-    let moves_into = by_tag_moved_to(&moves);
+    let (alpha, scales) = forward(moves, which, &potentials);
     let mut out = vec![[0.0f32; T]; emissions.len()];
     let mut beta = [1.0f64; T];
     for k in (0..emissions.len()).rev() {
         out[k] = marginal(&alpha[k], &beta).map(|p| p as f32);
         if k > 0 {
-            beta = backward(&moves_into, which, &potentials, &scales, k, &beta);
+            beta = backward(moves_into, which, &potentials, &scales, k, &beta);
         }
     }
     out
+}
+
+/// `exp` of each matrix of moves, read by the tag moved from and by the
+/// tag moved to: what forward-backward multiplies by. The pages of an
+/// edition share their matrices ([`super::model::Moves`]), so these are
+/// worked out once for all of them: on an edition of 186 short pages,
+/// working them out page by page was a tenth of the whole split's
+/// instructions.
+#[derive(Debug)]
+pub(super) struct Exponentials {
+    /// `exp` of each `(T + 1) × T` matrix, as laid out in the scores.
+    moves: Vec<f64>,
+    /// The same by the tag moved to (see [`by_tag_moved_to`]).
+    moves_into: Vec<f64>,
+}
+
+impl Exponentials {
+    /// The exponentials of `matrices`, `(T + 1) × T` scores each.
+    pub(super) fn of(matrices: &[f32]) -> Self {
+        let moves: Vec<f64> = matrices.iter().map(|&w| f64::from(w).exp()).collect();
+        let moves_into = by_tag_moved_to(&moves);
+        Self { moves, moves_into }
+    }
 }
 
 /// A line's potentials (`exp` of each score less the line's largest, so
@@ -206,7 +228,7 @@ mod tests {
             let lattice = Lattice::new(&matrices, &which, &emissions);
             let expected: Vec<[f32; T]> =
                 (0..emissions.len()).map(|k| lattice.marginal(k).map(|p| p as f32)).collect();
-            let got = marginals(&matrices, &which, &emissions);
+            let got = marginals(&Exponentials::of(&matrices), &which, &emissions);
             prop_assert_eq!(got.iter().map(|r| r.map(f32::to_bits)).collect::<Vec<_>>(),
                 expected.iter().map(|r| r.map(f32::to_bits)).collect::<Vec<_>>());
         }
@@ -242,7 +264,7 @@ mod tests {
                     totals[k][tags[k]] += weight;
                 }
             }
-            let got = marginals(&matrices, &which, &emissions);
+            let got = marginals(&Exponentials::of(&matrices), &which, &emissions);
             for k in 0..n {
                 for t in 0..T {
                     let want = totals[k][t] / all;

@@ -136,11 +136,9 @@ pub fn propose(edition: &Edition) -> Split {
 /// the proposal is the same as one page after another would give.
 pub fn propose_with(edition: &Edition, model: &Model) -> Proposal {
     let pages = &edition.pages;
-    let proposed = if pages.len() < 2 {
-        pages.iter().enumerate().map(|(index, page)| propose_page(index, page, model)).collect()
-    } else {
-        by_turns_on_two_threads(pages.len(), |index| propose_page(index, &pages[index], model))
-    };
+    let read = each_page(pages.len(), |index| ReadPage::new(&pages[index], model));
+    let moves = model.moves_of_pages(&read.iter().map(|page| &page.features).collect::<Vec<_>>());
+    let proposed = each_page(pages.len(), |index| propose_page(index, &read[index], &moves[index], model));
     let mut proposal = Proposal { split: Split::default(), boundaries: Vec::new() };
     let mut ids_before = 0u32;
     for page in proposed {
@@ -156,6 +154,13 @@ pub fn propose_with(edition: &Edition, model: &Model) -> Proposal {
     proposal
 }
 
+/// `f` of each page index in order: on two threads by turns for an edition
+/// of several pages, on this one for a single page (whose long lines
+/// [`features`] shares out itself).
+fn each_page<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    if count < 2 { (0..count).map(f).collect() } else { by_turns_on_two_threads(count, f) }
+}
+
 /// One page's proposal, its articles numbered from 1.
 struct PageProposal {
     split: Split,
@@ -164,23 +169,38 @@ struct PageProposal {
     ids: u32,
 }
 
-/// The proposal for page `page_index` alone: its lines measured, their
-/// features read, tags decoded into blocks and articles, and the lines
+/// A page read: its lines measured, their features and the model's
+/// scores. The moves between lines come after, made once for every page
+/// of the edition.
+struct ReadPage<'p> {
+    layout: layout::Layout<'p>,
+    features: PageFeatures,
+    emissions: Vec<[f32; Tag::COUNT]>,
+}
+
+impl<'p> ReadPage<'p> {
+    fn new(page: &'p Page, model: &Model) -> Self {
+        let layout = layout::measure(page);
+        let features = features::extract(&layout);
+        let emissions = leaning_to_open(model.emissions(&features));
+        Self { layout, features, emissions }
+    }
+}
+
+/// The proposal for page `page_index` alone, read as `read` with `moves`
+/// between its lines: tags decoded into blocks and articles, and the lines
 /// where an article may start with their confidences.
-fn propose_page(page_index: usize, page: &Page, model: &Model) -> PageProposal {
-    let layout = layout::measure(page);
-    let features = features::extract(&layout);
-    let emissions = leaning_to_open(model.emissions(&features));
-    let moves = model.moves(&features);
-    let tags = model.viterbi(&emissions, &moves);
-    let marginals = model.marginals(&emissions, &moves);
+fn propose_page(page_index: usize, read: &ReadPage<'_>, moves: &Moves, model: &Model) -> PageProposal {
+    let ReadPage { layout, features, emissions } = read;
+    let tags = model.viterbi(emissions, moves);
+    let marginals = model.marginals(emissions, moves);
     let cues: Vec<_> = tags
         .iter()
         .enumerate()
-        .map(|(k, &tag)| explain::cue(model, &features, &emissions[k], k, tag))
+        .map(|(k, &tag)| explain::cue(model, features, &emissions[k], k, tag))
         .collect();
     let mut ids = 0u32;
-    let split = decode::decode(page_index, &layout, &features.lines, &tags, &cues, &mut || {
+    let split = decode::decode(page_index, layout, &features.lines, &tags, &cues, &mut || {
         ids += 1;
         ArticleId(ids)
     });

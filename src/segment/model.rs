@@ -29,13 +29,13 @@
 
 #![allow(clippy::needless_range_loop)] // tag-indexed arrays read clearest by index
 use std::borrow::Cow;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use super::features::{
-    BASE_COUNT, FEATURE_COUNT, JUNCTION_COUNT, OFFSETS_READ, PageFeatures, edge_index, feature_index,
-    junction_sets, schema_hash, word_index,
+    BASE_COUNT, FEATURE_COUNT, JUNCTION_COUNT, JunctionTable, OFFSETS_READ, PageFeatures, edge_index,
+    feature_index, junction_sets, schema_hash, word_index,
 };
-use super::lattice;
+use super::lattice::{self, Exponentials};
 use super::tags::Tag;
 
 const T: usize = Tag::COUNT;
@@ -263,13 +263,33 @@ impl Model {
     /// same indicators share one matrix, made once.
     pub fn moves(&self, page: &PageFeatures) -> Moves {
         let (sets, which) = junction_sets(page, |_| true);
-        Moves { matrices: junction_matrices(&self.transitions, &self.junctions, &sets), which }
+        Moves::new(junction_matrices(&self.transitions, &self.junctions, &sets), which)
+    }
+
+    /// The moves of each of several pages, as [`Self::moves`] gives them,
+    /// their lines numbered into one set of matrices: the pages of an
+    /// edition meet their lines in much the same few ways, and each matrix
+    /// (and its `exp`, for the confidences) is then made once.
+    pub fn moves_of_pages(&self, pages: &[&PageFeatures]) -> Vec<Moves> {
+        let mut table = JunctionTable::new();
+        let which: Vec<Vec<u32>> = pages.iter().map(|page| table.number(page, |_| true)).collect();
+        let matrices: Arc<[f32]> =
+            junction_matrices(&self.transitions, &self.junctions, &table.into_sets()).into();
+        let exponentials = Arc::new(OnceLock::new());
+        which
+            .into_iter()
+            .map(|which| Moves {
+                matrices: Arc::clone(&matrices),
+                which,
+                exponentials: Arc::clone(&exponentials),
+            })
+            .collect()
     }
 
     /// The moves of `n` lines without junction weights (each line's
     /// transitions the model's own).
     pub fn plain_moves(&self, n: usize) -> Moves {
-        Moves { matrices: self.transitions.clone(), which: vec![0; n] }
+        Moves::new(self.transitions.clone(), vec![0; n])
     }
 
     /// The best tag sequence for `emissions`, with `moves` between lines.
@@ -314,7 +334,7 @@ impl Model {
 
     /// Each line's marginal probability of each tag (forward-backward).
     pub fn marginals(&self, emissions: &[[f32; T]], moves: &Moves) -> Vec<[f32; T]> {
-        lattice::marginals(&moves.matrices, &moves.which, emissions)
+        lattice::marginals(moves.exponentials(), &moves.which, emissions)
     }
 }
 
@@ -343,16 +363,29 @@ pub(super) fn junction_matrices<W: Copy + std::ops::AddAssign>(
 #[derive(Debug, Clone)]
 pub struct Moves {
     /// Matrices of `(T + 1) × T` transition scores, one after another;
-    /// the first is the model's transitions.
-    pub(super) matrices: Vec<f32>,
+    /// the first is the model's transitions. Shared by the pages of an
+    /// edition ([`Model::moves_of_pages`]).
+    pub(super) matrices: Arc<[f32]>,
     /// For each line, the matrix of the moves into it.
     pub(super) which: Vec<u32>,
+    /// `exp` of the matrices, made when the confidences first need them,
+    /// and shared with the pages that share the matrices.
+    exponentials: Arc<OnceLock<Exponentials>>,
 }
 
 impl Moves {
+    fn new(matrices: Vec<f32>, which: Vec<u32>) -> Self {
+        Self { matrices: matrices.into(), which, exponentials: Arc::new(OnceLock::new()) }
+    }
+
     /// The transition scores into line `k`.
     pub(super) fn matrix(&self, k: usize) -> &[f32] {
         matrix_into(&self.matrices, &self.which, k)
+    }
+
+    /// `exp` of the matrices.
+    fn exponentials(&self) -> &Exponentials {
+        self.exponentials.get_or_init(|| Exponentials::of(&self.matrices))
     }
 }
 

@@ -365,22 +365,53 @@ fn junction_bits(page: &PageFeatures, k: usize) -> JunctionBits {
 /// the set of the junction into it. Lines that meet the line before alike
 /// share one set, and so one matrix of moves.
 pub fn junction_sets(page: &PageFeatures, keep: impl Fn(u16) -> bool) -> (Vec<Vec<u16>>, Vec<u32>) {
-    let mut sets = vec![Vec::new()];
-    let mut known: HashMap<JunctionBits, u32, FixedState> = HashMap::default();
-    let which = (0..page.base.len())
-        .map(|k| {
-            let mut set = JunctionBits::default();
-            junction_bits(page, k).iter().filter(|&j| keep(j)).for_each(|j| set.insert(j));
-            if set.is_empty() {
-                return 0;
-            }
-            *known.entry(set).or_insert_with(|| {
-                sets.push(set.iter().collect());
-                (sets.len() - 1) as u32
+    let mut table = JunctionTable::new();
+    let which = table.number(page, keep);
+    (table.into_sets(), which)
+}
+
+/// The distinct sets of junction indicators met so far, on one page or
+/// several, numbered in the order first met; the first is the empty set.
+#[derive(Debug)]
+pub struct JunctionTable {
+    sets: Vec<Vec<u16>>,
+    known: HashMap<JunctionBits, u32, FixedState>,
+}
+
+impl JunctionTable {
+    /// A table holding the empty set alone.
+    pub fn new() -> Self {
+        Self { sets: vec![Vec::new()], known: HashMap::default() }
+    }
+
+    /// The number of the set of each line of `page` (its indicators that
+    /// `keep` lets through), adding the sets not met before.
+    pub fn number(&mut self, page: &PageFeatures, keep: impl Fn(u16) -> bool) -> Vec<u32> {
+        (0..page.base.len())
+            .map(|k| {
+                let mut set = JunctionBits::default();
+                junction_bits(page, k).iter().filter(|&j| keep(j)).for_each(|j| set.insert(j));
+                if set.is_empty() {
+                    return 0;
+                }
+                *self.known.entry(set).or_insert_with(|| {
+                    self.sets.push(set.iter().collect());
+                    (self.sets.len() - 1) as u32
+                })
             })
-        })
-        .collect();
-    (sets, which)
+            .collect()
+    }
+
+    /// The sets, by number.
+    pub fn into_sets(self) -> Vec<Vec<u16>> {
+        self.sets
+    }
+}
+
+impl Default for JunctionTable {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// The name of junction feature `index`: `junction:family=value` with its
