@@ -134,11 +134,29 @@ pub fn propose(edition: &Edition) -> Split {
 /// threads, each taking the next page not yet taken; each page numbers
 /// its articles from 1 and the numbers are then shifted in page order, so
 /// the proposal is the same as one page after another would give.
+///
+/// The pages are read in batches of about [`BATCH_LINES`] lines: a
+/// batch's pages are read (features and scores), then the moves between
+/// their lines are made once for the whole batch, whose pages meet their
+/// lines in much the same few ways ([`Model::moves_of_pages`]), then each
+/// page is decoded. A batch bounds what is held at once: a month of pages
+/// is not read whole before the first is decoded.
 pub fn propose_with(edition: &Edition, model: &Model) -> Proposal {
+    propose_in_batches(edition, model, BATCH_LINES)
+}
+
+/// [`propose_with`], reading the pages in batches of at least `lines`
+/// lines (the last excepted).
+fn propose_in_batches(edition: &Edition, model: &Model, lines: usize) -> Proposal {
     let pages = &edition.pages;
-    let read = each_page(pages.len(), |index| ReadPage::new(&pages[index], model));
-    let moves = model.moves_of_pages(&read.iter().map(|page| &page.features).collect::<Vec<_>>());
-    let proposed = each_page(pages.len(), |index| propose_page(index, &read[index], &moves[index], model));
+    let mut proposed = Vec::with_capacity(pages.len());
+    let counts: Vec<usize> = pages.iter().map(|page| page.lines.len()).collect();
+    for batch in batches(&counts, lines) {
+        let at = |i: usize| batch.start + i;
+        let read = each_page(batch.len(), |i| ReadPage::new(&pages[at(i)], model));
+        let moves = model.moves_of_pages(&read.iter().map(|page| &page.features).collect::<Vec<_>>());
+        proposed.extend(each_page(batch.len(), |i| propose_page(at(i), &read[i], &moves[i], model)));
+    }
     let mut proposal = Proposal { split: Split::default(), boundaries: Vec::new() };
     let mut ids_before = 0u32;
     for page in proposed {
@@ -154,9 +172,31 @@ pub fn propose_with(edition: &Edition, model: &Model) -> Proposal {
     proposal
 }
 
-/// `f` of each page index in order: on two threads by turns for an edition
-/// of several pages, on this one for a single page (whose long lines
-/// [`features`] shares out itself).
+/// About how many lines of an edition are read before they are decoded:
+/// about a megabyte of text, whose features take about ten.
+const BATCH_LINES: usize = 20_000;
+
+/// Consecutive runs of pages (given their line counts) of at least
+/// `lines` lines each but the last, every page in exactly one, in order.
+fn batches(counts: &[usize], lines: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut held) = (0, 0);
+    for (index, &count) in counts.iter().enumerate() {
+        held += count;
+        if held >= lines {
+            out.push(start..index + 1);
+            (start, held) = (index + 1, 0);
+        }
+    }
+    if start < counts.len() {
+        out.push(start..counts.len());
+    }
+    out
+}
+
+/// `f` of each page index in order: on two threads by turns for several
+/// pages, on this one for a single page (whose long lines [`features`]
+/// shares out itself).
 fn each_page<T: Send>(count: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     if count < 2 { (0..count).map(f).collect() } else { by_turns_on_two_threads(count, f) }
 }
@@ -171,7 +211,7 @@ struct PageProposal {
 
 /// A page read: its lines measured, their features and the model's
 /// scores. The moves between lines come after, made once for every page
-/// of the edition.
+/// of its batch.
 struct ReadPage<'p> {
     layout: layout::Layout<'p>,
     features: PageFeatures,
@@ -242,6 +282,15 @@ pub fn explain(
 mod tests {
     use super::*;
 
+    #[test]
+    fn batches_take_every_page_once_in_order() {
+        assert_eq!(batches(&[], 10), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(batches(&[3], 10), [0..1]);
+        assert_eq!(batches(&[4, 4, 4, 4, 0], 10), [0..3, 3..5]);
+        assert_eq!(batches(&[25, 1, 9, 0], 10), [0..1, 1..3, 3..4]);
+        assert_eq!(batches(&[10, 10], 10), [0..1, 1..2]);
+    }
+
     /// An edition of several pages, proposed on two threads, is proposed
     /// as each page alone would be, its articles numbered on in page
     /// order, each number once.
@@ -262,6 +311,11 @@ mod tests {
         let edition = load("edition.txt", texts.join("\u{c}"));
         assert_eq!(edition.pages.len(), texts.len());
         let together = propose_with(&edition, Model::builtin());
+        assert_eq!(
+            propose_in_batches(&edition, Model::builtin(), 1),
+            together,
+            "each page a batch of its own, each with its own matrices of moves"
+        );
         let mut numbered = 0;
         for (index, text) in texts.iter().enumerate() {
             let alone = propose_with(&load(&format!("p{index}.txt"), (*text).to_owned()), Model::builtin());
