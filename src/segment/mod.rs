@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn batches_take_every_page_once_in_order() {
         assert_eq!(batches(&[], 10), Vec::<std::ops::Range<usize>>::new());
-        assert_eq!(batches(&[3], 10), [0..1]);
+        assert_eq!(batches(&[3], 10), vec![std::ops::Range { start: 0, end: 1 }]);
         assert_eq!(batches(&[4, 4, 4, 4, 0], 10), [0..3, 3..5]);
         assert_eq!(batches(&[25, 1, 9, 0], 10), [0..1, 1..3, 3..4]);
         assert_eq!(batches(&[10, 10], 10), [0..1, 1..2]);
