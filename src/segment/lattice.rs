@@ -41,11 +41,10 @@ impl Lattice {
     /// them for a log-likelihood summed over tens of thousands of lines.
     pub(super) fn from_f64(matrices: &[f64], which: &[u32], emissions: &[[f64; T]]) -> Self {
         let n = emissions.len();
-        let moves: Vec<f64> = matrices.iter().map(|&w| w.exp()).collect();
+        let Exponentials { moves, moves_into } = Exponentials::of_scores(matrices.iter().copied());
         let which: Vec<u32> = (0..n).map(|k| which.get(k).copied().unwrap_or(0)).collect();
         let (potentials, shifts): (Vec<[f64; T]>, Vec<f64>) = emissions.iter().map(potential).unzip();
         let (alpha, scales) = forward(&moves, &which, &potentials);
-        let moves_into = by_tag_moved_to(&moves);
         let mut beta = vec![[1.0f64; T]; n];
         for k in (0..n.saturating_sub(1)).rev() {
             beta[k] = backward(&moves_into, &which, &potentials, &scales, k + 1, &beta[k + 1]);
@@ -109,7 +108,13 @@ pub(super) struct Exponentials {
 impl Exponentials {
     /// The exponentials of `matrices`, `(T + 1) × T` scores each.
     pub(super) fn of(matrices: &[f32]) -> Self {
-        let moves: Vec<f64> = matrices.iter().map(|&w| f64::from(w).exp()).collect();
+        Self::of_scores(matrices.iter().map(|&w| f64::from(w)))
+    }
+
+    /// The exponentials of matrices of scores kept in double precision,
+    /// as training keeps them.
+    fn of_scores(scores: impl Iterator<Item = f64>) -> Self {
+        let moves: Vec<f64> = scores.map(f64::exp).collect();
         let moves_into = by_tag_moved_to(&moves);
         Self { moves, moves_into }
     }
