@@ -223,3 +223,31 @@ fn the_training_pages_keep_their_floors() {
     let ocr = scores(&["corpus/zh-ocr", "corpus/zh-ocr-short"]);
     assert_floors("training pages, Chinese OCR", &ocr["zh"], [0.53, 0.63, 0.80]);
 }
+
+/// A held-out run takes hours on the whole corpus; each paper's figures,
+/// and those so far, reach stderr as it is done, so a run stopped half-way
+/// still tells something. Its JSON on stdout is unchanged.
+#[test]
+fn eval_by_paper_folds_tells_each_fold_as_it_is_done() {
+    let pages =
+        ["yongkang-daily-2022-11-07-p1", "commoner-lincoln-ne-1916-02-p1", "riverton-gazette-2025-03-04-a1"];
+    let truths: Vec<_> = pages.iter().map(|p| fixture(&format!("{p}.truth.json"))).collect();
+    let output = common::copydesk()
+        .args(["eval", "--json", "--paper-folds", "3", "--iterations", "3"])
+        .args(&truths)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let told: Vec<&str> = stderr.lines().filter(|l| l.starts_with("held out ")).collect();
+    assert_eq!(told.len(), 3, "one line a fold: {stderr}");
+    for (n, line) in told.iter().enumerate() {
+        assert!(line.starts_with(&format!("held out {}/3: ", n + 1)), "{line}");
+        assert!(line.contains(" F1 ") && line.contains("so far "), "{line}");
+    }
+    assert!(pages.iter().all(|p| stderr.contains(p)), "every page is named: {stderr}");
+    assert!(told[2].contains("en 2 pages") && told[2].contains("zh 1 pages"), "{}", told[2]);
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["pages"].as_array().unwrap().len(), 3);
+    assert!(json["languages"]["en"]["boundary_f1"].is_f64());
+}

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::eval::{
-    SCORED_ROLES, Score, TruthPage, leave_one_paper_out, load_truth_pages, paper_folds, score_truth_page,
+    HeldOut, SCORED_ROLES, Score, TruthPage, leave_one_paper_out, load_truth_pages, paper_folds,
+    score_truth_page,
 };
 use crate::segment::{self, Model, Training};
 
@@ -89,11 +90,56 @@ pub fn run(
         Proposer::Model(model) => {
             pages.iter().map(|p| score_truth_page(p, |e| segment::propose_with(e, model).split)).collect()
         }
-        Proposer::LeaveOnePaperOut(settings) => leave_one_paper_out(&pages, settings),
-        Proposer::PaperFolds(settings, folds) => paper_folds(&pages, settings, *folds),
+        Proposer::LeaveOnePaperOut(settings) => {
+            leave_one_paper_out(&pages, settings, &progress_on_stderr(&pages))
+        }
+        Proposer::PaperFolds(settings, folds) => {
+            paper_folds(&pages, settings, *folds, &progress_on_stderr(&pages))
+        }
     };
     report(&pages, &scores, json, out)?;
     Ok(true)
+}
+
+/// Tells stderr of each held-out paper (or fold) as its model is trained
+/// and its pages scored, with the figures per language so far: a
+/// leave-one-paper-out run can take hours, and one stopped half-way still
+/// says something.
+fn progress_on_stderr(pages: &[TruthPage]) -> impl Fn(HeldOut<'_>) + Sync + '_ {
+    let so_far: std::sync::Mutex<BTreeMap<&str, Score>> = std::sync::Mutex::new(BTreeMap::new());
+    move |held: HeldOut<'_>| {
+        let Ok(mut so_far) = so_far.lock() else { return };
+        let mut group = Score::default();
+        for (i, score) in held.scored {
+            group.add(score);
+            so_far.entry(pages[*i].language()).or_default().add(score);
+        }
+        let names: Vec<&str> = held.scored.iter().map(|(i, _)| pages[*i].name.as_str()).take(3).collect();
+        let more = held.scored.len().saturating_sub(names.len());
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let totals: Vec<String> = so_far
+            .iter()
+            .map(|(language, s)| {
+                format!(
+                    "{language} {} pages F1 {:.3} headlines {:.3} lines {:.3}",
+                    s.pages,
+                    s.boundary_f1(),
+                    s.headline_accuracy(),
+                    s.line_accuracy()
+                )
+            })
+            .collect();
+        eprintln!(
+            "held out {}/{}: {}{more}: F1 {:.3} headlines {:.3} lines {:.3}; so far {}",
+            held.done,
+            held.groups,
+            names.join(", "),
+            group.boundary_f1(),
+            group.headline_accuracy(),
+            group.line_accuracy(),
+            totals.join("; ")
+        );
+    }
 }
 
 /// Prints per-page and per-language figures for `scores` of `pages`.

@@ -17,7 +17,7 @@ mod score;
 mod truth;
 
 pub use corpus::{CorpusError, TruthPage, find_truth_files, load_truth_page, load_truth_pages};
-pub use cross::{leave_one_paper_out, paper_folds};
+pub use cross::{HeldOut, leave_one_paper_out, paper_folds};
 pub use score::{Proposal, RoleCount, SCORED_ROLES, Score, score_page};
 pub use truth::{
     Article as TruthArticle, Owner, Range as TruthRange, Truth, TruthError, TruthLine, comparable,
