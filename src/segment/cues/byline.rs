@@ -33,6 +33,25 @@ pub fn is_narrow_byline(line: &str) -> bool {
     (!line.is_ascii() && chinese.is_match(line))
         || (could_be_english && english.is_match(line))
         || is_signature_line(line)
+        || is_credit_line(line)
+}
+
+/// True for the line under an English byline that says who the writer
+/// writes for (Staff Writer, The Associated Press, Special to The Tribune):
+/// part of the byline, not a headline of its own.
+fn is_credit_line(line: &str) -> bool {
+    // It opens with a capital, and most lines do not end with one of its
+    // last words.
+    if !line.starts_with(|c: char| c.is_ascii_uppercase())
+        || !line.trim_end_matches('.').ends_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    regex!(concat!(
+        r"^(?i:(?:the\s+)?(?:[a-z][a-z.']*\s+){0,3}(?:writers?|reporters?|correspondents?)|",
+        r"(?:the\s+)?associated\s+press|special\s+to\s+the\s+[a-z][\w .']{1,30})\.?$"
+    ))
+    .is_match(line)
 }
 
 /// True when the line is a name signed at the end of an article.
@@ -117,6 +136,18 @@ mod tests {
         assert!(is_byline_line("By Mary Jones and Tom Lee, Staff Writers"));
         assert!(is_byline_line("W. J. BRYAN."));
         assert!(!is_byline_line("By the way, nobody came."));
+        for credit in [
+            "Staff Writer",
+            "STAFF WRITER",
+            "The Associated Press",
+            "AP Science Writer",
+            "Special to The Tribune.",
+        ] {
+            assert!(is_byline_line(credit), "{credit:?}");
+        }
+        for text in ["other writers", "Writers and artists of the city gathered", "The Press Club"] {
+            assert!(!is_byline_line(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -82,13 +82,21 @@ fn is_jump_line(line: &str) -> bool {
 }
 
 /// True for English furniture: a page number, or a jump (Continued on Page
-/// 4, See Sports, Page 3).
+/// 4, See Sports, Page 3), with a section's letter where the paper has
+/// sections (Page A6, See BUDGET, A6, BUDGET | From A1).
 fn is_english_furniture(line: &str) -> bool {
-    // Each names a page.
-    line.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"page"))
+    // Each names a page, sends the reader on, or says where from.
+    const WORDS: [&[u8]; 4] = [b"page", b"see ", b"continued", b"from "];
+    let bytes = line.as_bytes();
+    let names_one = WORDS.iter().any(|word| bytes.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word)));
+    names_one
         && regex!(concat!(
-            r"(?i:^\s*page\s+\d+\s*$)|(?i:continued\s+(?:on|from)\s+page)|",
-            r"(?i:^\s*see\s.{0,40}(?-u:\b)page\s+\d+)"
+            r"(?i:^\s*page\s+[A-Z]?\d+\s*$)|(?i:continued\s+(?:on|from)\s+(?:page\s+)?[A-Z]?\d)|",
+            r"(?i:^\s*(?:please\s+)?see\s.{0,40}(?-u:\b)page\s+[A-Z]?\d+)|",
+            // Without the word page, only a section's page: a capital and
+            // one or two digits, ending the line (See BUDGET, A6; From A1).
+            r"^\s*(?i:please\s+)?(?i:see)\s.{0,40}[\s,|:—–-][A-Z]\d{1,2}\s*$|",
+            r"(?:^|[\s,|:—–-])(?i:from)\s+[A-Z]\d{1,2}\s*$"
         ))
         .is_match(line)
 }
@@ -103,6 +111,27 @@ mod tests {
             ["- 3 -", "A3", "第2版", "Page 12", "责任编辑：张三", "（下转第3版）", "Continued on Page 4"]
         {
             assert!(is_furniture(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn jumps_of_papers_with_sections() {
+        for line in [
+            "See BUDGET, Page A6",
+            "See BUDGET, A6",
+            "Please see STORM on B2",
+            "Continued from Page A1",
+            "Continued on A6",
+            "BUDGET | From A1",
+            "STORM, from A1",
+            "Page B3",
+        ] {
+            assert!(is_furniture(line), "{line:?}");
+        }
+        for line in
+            ["See you in 2025", "Rooms from $40", "from A1 to B2 in the plan", "Seeds from A1 Farms sold"]
+        {
+            assert!(!is_furniture(line), "{line:?}");
         }
     }
 
