@@ -46,8 +46,12 @@ fn is_page_number(line: &str) -> bool {
 
 /// The jobs named on a Chinese page's credit line, in simplified form
 /// (either form counts; see [`simple`]).
-const CREDITS: [&str; 13] = [
+const CREDITS: [&str; 17] = [
     "责任编辑",
+    "责任校对",
+    "值班主任",
+    "总编辑",
+    "主编",
     "责编",
     "编辑",
     "美编",
@@ -63,14 +67,23 @@ const CREDITS: [&str; 13] = [
 ];
 
 /// True for the editors' credit line: it opens with a job, then a colon or
-/// a space (责任编辑：张三, 責編 李四).
+/// a space (责任编辑：张三, 責編 李四), or names a job so after the page's
+/// header (A02 要闻  责编 张三  美编 李四).
 fn is_credit_line(line: &str) -> bool {
+    let names_at = |text: &str| {
+        CREDITS.iter().any(|job| {
+            let mut chars = text.chars();
+            job.chars().all(|j| chars.next().map(simple) == Some(j))
+                && chars.next().is_some_and(|c| c == ':' || c == '：' || c.is_whitespace())
+        })
+    };
     let line = line.trim_start();
-    CREDITS.iter().any(|job| {
-        let mut chars = line.chars();
-        job.chars().all(|j| chars.next().map(simple) == Some(j))
-            && chars.next().is_some_and(|c| c == ':' || c == '：' || c.is_whitespace())
-    })
+    // After white space or a rule: a job inside a word (担任编辑) is not one.
+    names_at(line)
+        || line
+            .char_indices()
+            .filter(|&(_, c)| c.is_whitespace() || c == '|' || c == '｜')
+            .any(|(at, c)| names_at(line[at + c.len_utf8()..].trim_start()))
 }
 
 /// True for a Chinese jump line: 上接第1版, （下转第3版）, 转12版.
@@ -151,7 +164,10 @@ mod tests {
         {
             assert!(is_credit_line(line), "{line:?}");
         }
-        for line in ["编辑部的故事", "责任编辑", "编 辑：张三"] {
+        for line in ["A02 要闻  责编 张三  美编 李四", "第3版 要闻 | 值班主任：赵六"] {
+            assert!(is_credit_line(line), "{line:?}");
+        }
+        for line in ["编辑部的故事", "责任编辑", "编 辑：张三", "他担任编辑 多年"] {
             assert!(!is_credit_line(line), "{line:?}");
         }
     }
