@@ -33,15 +33,15 @@ pub fn is_narrow_byline(line: &str) -> bool {
     (!line.is_ascii() && chinese.is_match(line))
         || (could_be_english && english.is_match(line))
         || is_signature_line(line)
-        || is_credit_line(line)
+        || is_desk_line(line)
 }
 
 /// True for the line under an English byline that says who the writer
 /// writes for (Staff Writer, The Associated Press, Special to The Tribune):
 /// part of the byline, not a headline of its own.
-fn is_credit_line(line: &str) -> bool {
-    // It opens with a capital, and most lines do not end with one of its
-    // last words.
+fn is_desk_line(line: &str) -> bool {
+    // Cheap gates before the expression: it opens with a capital and ends
+    // with a letter, or a stop after one.
     if !line.starts_with(|c: char| c.is_ascii_uppercase())
         || !line.trim_end_matches('.').ends_with(|c: char| c.is_ascii_alphabetic())
     {
