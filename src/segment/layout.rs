@@ -54,30 +54,28 @@ pub(super) struct Layout<'a> {
 /// How many non-blank neighbours on each side set a line's column width.
 const NEIGHBOURS: usize = 6;
 
-/// Measures every line of the page.
+/// Measures every line of the page (each line by itself, on two threads
+/// for a long page; then the column widths, which look at neighbours).
 pub(super) fn measure(page: &Page) -> Layout<'_> {
-    let mut lines: Vec<Line<'_>> = page
-        .lines
-        .iter()
-        .map(|range| {
-            let content = &page.text[range.clone()];
-            let text = content.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-            let leading = content.len()
-                - content.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}').len();
-            let profile = script::profile(text);
-            Line {
-                text,
-                text_start: range.start + leading,
-                width: profile.width,
-                column: 0,
-                cjk: profile.spaceless,
-                ends_sentence: punctuation::ends_sentence(text),
-                indented: punctuation::starts_indented(content),
-                dateline: dateline::opens_with_dateline(text),
-                range,
-            }
-        })
-        .collect();
+    let mut lines: Vec<Line<'_>> = super::threads::on_two_threads(page.lines.len(), |index| {
+        let range = page.lines.content(index);
+        let content = &page.text[range.clone()];
+        let text = content.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        let leading =
+            content.len() - content.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}').len();
+        let profile = script::profile(text);
+        Line {
+            text,
+            text_start: range.start + leading,
+            width: profile.width,
+            column: 0,
+            cjk: profile.spaceless,
+            ends_sentence: punctuation::ends_sentence(text),
+            indented: punctuation::starts_indented(content),
+            dateline: dateline::opens_with_dateline(text),
+            range,
+        }
+    });
     set_columns(&mut lines);
     let wrapped = is_wrapped(&lines);
     if !wrapped {

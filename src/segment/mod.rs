@@ -231,15 +231,20 @@ impl<'p> ReadPage<'p> {
 /// The proposal for page `page_index` alone, read as `read` with `moves`
 /// between its lines: tags decoded into blocks and articles, and the lines
 /// where an article may start with their confidences.
+///
+/// The best tags and the confidences read the same scores and do not wait
+/// for each other, so a long page works them out on two threads: a single
+/// long page is the common case, and its second thread would otherwise
+/// idle after the features.
 fn propose_page(page_index: usize, read: &ReadPage<'_>, moves: &Moves, model: &Model) -> PageProposal {
     let ReadPage { layout, features, emissions } = read;
-    let tags = model.viterbi(emissions, moves);
-    let marginals = model.marginals(emissions, moves);
-    let cues: Vec<_> = tags
-        .iter()
-        .enumerate()
-        .map(|(k, &tag)| explain::cue(model, features, &emissions[k], k, tag))
-        .collect();
+    let (tags, marginals) = threads::both(
+        emissions.len(),
+        || model.viterbi(emissions, moves),
+        || model.marginals(emissions, moves),
+    );
+    let cues =
+        threads::on_two_threads(tags.len(), |k| explain::cue(model, features, &emissions[k], k, tags[k]));
     let mut ids = 0u32;
     let split = decode::decode(page_index, layout, &features.lines, &tags, &cues, &mut || {
         ids += 1;

@@ -206,31 +206,30 @@ impl Model {
         self.transitions.iter().map(|&w| if w <= IMPOSSIBLE { 0.0 } else { w }).collect()
     }
 
-    /// Each line's score for each tag: `lines × T`.
+    /// Each line's score for each tag: `lines × T`; lines are scored
+    /// independently, so a long page's are scored on two threads.
     pub fn emissions(&self, page: &PageFeatures) -> Vec<[f32; T]> {
         let n = page.base.len();
         let rows: &[Row] = bytemuck::cast_slice(&self.weights);
         let folded = self.folded(page.domain.clamp(1, 2));
-        (0..n)
-            .map(|k| {
-                let mut sum = [0.0f32; LANES];
-                for (slot, &offset) in OFFSETS_READ.iter().enumerate() {
-                    let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) else {
-                        add(&mut sum, &rows[edge_index(slot)]);
-                        continue;
-                    };
-                    for &base in &page.base[j] {
-                        add(&mut sum, &folded[slot * BASE_COUNT + base as usize]);
-                    }
+        super::threads::on_two_threads(n, |k| {
+            let mut sum = [0.0f32; LANES];
+            for (slot, &offset) in OFFSETS_READ.iter().enumerate() {
+                let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) else {
+                    add(&mut sum, &rows[edge_index(slot)]);
+                    continue;
+                };
+                for &base in &page.base[j] {
+                    add(&mut sum, &folded[slot * BASE_COUNT + base as usize]);
                 }
-                for &bucket in &page.words[k] {
-                    add(&mut sum, &rows[word_index(bucket)]);
-                }
-                let mut out = [0.0f32; T];
-                out.copy_from_slice(&sum[..T]);
-                out
-            })
-            .collect()
+            }
+            for &bucket in &page.words[k] {
+                add(&mut sum, &rows[word_index(bucket)]);
+            }
+            let mut out = [0.0f32; T];
+            out.copy_from_slice(&sum[..T]);
+            out
+        })
     }
 
     /// The base features' rows for pages of `domain` (1 or 2): the copy

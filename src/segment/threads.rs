@@ -32,6 +32,23 @@ pub(super) fn in_two_halves<T: Send>(
     })
 }
 
+/// `a()` and `b()`: for a long page (`count` lines), one on another
+/// thread while this one works out the other.
+pub(super) fn both<A: Send, B: Send>(
+    count: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if count < PARALLEL_FROM {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(b);
+        let first = a();
+        (first, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
 /// `f` of each of `0..count`, in order, worked out on two threads that
 /// each take the next index not yet taken (pages differ widely in length,
 /// so halving the list would leave one thread idle).
@@ -68,6 +85,7 @@ mod tests {
             assert_eq!(on_two_threads(count, |k| k * k), one);
             assert_eq!(in_two_halves(count, |range| range.map(|k| k * k).collect()), one);
             assert_eq!(by_turns_on_two_threads(count, |k| k * k), one);
+            assert_eq!(both(count, || count + 1, || count * 2), (count + 1, count * 2));
         }
     }
 }
