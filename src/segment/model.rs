@@ -114,8 +114,33 @@ struct Aligned<B: ?Sized>(B);
 /// multiple of 4 bytes, see the table above) can be used in place.
 static BUILTIN_BYTES: &Aligned<[u8]> = &Aligned(*include_bytes!("../../assets/model/split.model"));
 
-static BUILTIN: LazyLock<Model> =
-    LazyLock::new(|| Model::from_static_bytes(&BUILTIN_BYTES.0).unwrap_or_else(|_| Model::untrained()));
+static BUILTIN: LazyLock<Model> = LazyLock::new(|| {
+    let (model, warning) = builtin_from(&BUILTIN_BYTES.0);
+    if let Some(warning) = warning {
+        eprintln!("{warning}");
+    }
+    model
+});
+
+/// The built-in model read from `bytes`, or, when they do not make a
+/// model for this build, an untrained one and a warning saying so.
+///
+/// A build whose features changed after the model was trained cannot read
+/// it; such a build must still run, since it is the one that trains the
+/// new model (`copydesk train`). But its proposals are then worthless
+/// (every line its own article), so it says why, once, on standard error,
+/// rather than leave an editor or a batch job to find out from the split.
+fn builtin_from(bytes: &'static [u8]) -> (Model, Option<String>) {
+    match Model::from_static_bytes(bytes) {
+        Ok(model) => (model, None),
+        Err(error) => (
+            Model::untrained(),
+            Some(format!(
+                "copydesk: warning: the built-in split model (assets/model/split.model) cannot be used: {error}; proposals come from an untrained model"
+            )),
+        ),
+    }
+}
 
 impl Model {
     /// The model shipped with Copydesk (`assets/model/split.model`).
@@ -574,6 +599,22 @@ mod tests {
         let mut other = bytes.clone();
         other[12] ^= 1;
         assert!(matches!(Model::from_bytes(&other), Err(ModelError::Schema { .. })));
+    }
+
+    #[test]
+    fn a_built_in_model_that_does_not_fit_says_so() {
+        let (model, warning) = builtin_from(&BUILTIN_BYTES.0);
+        assert!(warning.is_none(), "the shipped model fits: {warning:?}");
+        assert!(model == *Model::builtin());
+        let mut stale = Model::untrained().to_bytes();
+        stale[12] ^= 1;
+        let (model, warning) = builtin_from(Box::leak(stale.into_boxed_slice()));
+        assert!(model == Model::untrained());
+        let warning = warning.expect("a stale model is reported");
+        assert!(warning.contains("assets/model/split.model"), "{warning}");
+        assert!(warning.contains("train it again"), "{warning}");
+        let (_, warning) = builtin_from(b"nonsense");
+        assert!(warning.expect("a damaged model is reported").contains("not a Copydesk split model"));
     }
 
     #[test]
