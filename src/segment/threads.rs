@@ -24,12 +24,9 @@ pub(super) fn in_two_halves<T: Send>(
         return f(0..count);
     }
     let middle = count / 2;
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| f(middle..count));
-        let mut first = f(0..middle);
-        first.extend(second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        first
-    })
+    let (mut first, second) = side_by_side(|| f(0..middle), || f(middle..count));
+    first.extend(second);
+    first
 }
 
 /// `a()` and `b()`: for a long page (`count` lines), one on another
@@ -39,9 +36,11 @@ pub(super) fn both<A: Send, B: Send>(
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    if count < PARALLEL_FROM {
-        return (a(), b());
-    }
+    if count < PARALLEL_FROM { (a(), b()) } else { side_by_side(a, b) }
+}
+
+/// `a()` on this thread and `b()` on another, a panic in either passed on.
+fn side_by_side<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
     std::thread::scope(|scope| {
         let other = scope.spawn(b);
         let first = a();
@@ -64,12 +63,8 @@ pub(super) fn by_turns_on_two_threads<T: Send>(count: usize, f: impl Fn(usize) -
             done.push((index, f(index)));
         }
     };
-    let mut all = std::thread::scope(|scope| {
-        let other = scope.spawn(work);
-        let mut all = work();
-        all.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        all
-    });
+    let (mut all, other) = side_by_side(work, work);
+    all.extend(other);
     all.sort_unstable_by_key(|&(index, _)| index);
     all.into_iter().map(|(_, done)| done).collect()
 }
